@@ -1,0 +1,62 @@
+"""Ingest throughput: read + extract + normalize + store of SaudiNewsNet plain-text articles, 1k / 10k / 31k.
+
+Each size runs in a fresh subprocess on one core, so peak memory (max RSS) is that run's alone.
+Target (issue 2): >= 500 articles/s, near-linear growth.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import records, write_jsonl
+
+SIZES = (1000, 10000, None)  # None = the whole corpus
+QUICK_SIZES = (1000,)
+
+
+def child(path: str, db: str) -> None:
+    """Ingest ``path`` into ``db`` and print seconds, counts and max RSS as JSON (runs in the subprocess)."""
+    from marsad.config import Settings
+    from marsad.pipeline import ingest
+    from marsad.store import open_store
+
+    store = open_store(db)
+    started = time.perf_counter()
+    report = ingest([path], store, Settings())
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "stored": report.stored, "read": report.read, "peak_mb": peak}))
+
+
+def run(quick: bool = False) -> list[dict]:
+    """Benchmark ingest at each size; one row per size."""
+    recs = records()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in QUICK_SIZES if quick else SIZES:
+            subset = recs if size is None else recs[:size]
+            path = Path(tmp) / f"snn-{len(subset)}.jsonl"
+            nbytes = write_jsonl(subset, path)
+            db = Path(tmp) / f"bench-{len(subset)}.db"
+            out = subprocess.run(
+                ["taskset", "-c", "0", sys.executable, "-m", "bench.bench_ingest", str(path), str(db)],
+                capture_output=True, text=True, check=True,
+            )
+            res = json.loads(out.stdout.strip().splitlines()[-1])
+            rows.append({
+                "task": "ingest+extract+normalize+store", "system": "marsad", "n": res["read"],
+                "seconds": res["seconds"], "rate": res["read"] / res["seconds"], "unit": "articles/s",
+                "peak_mb": res["peak_mb"],
+                "note": f"{nbytes / 2**20 / res['seconds']:.1f} MB/s; {res['stored']} stored",
+            })
+    return rows
+
+
+if __name__ == "__main__":
+    child(sys.argv[1], sys.argv[2])

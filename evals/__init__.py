@@ -1,0 +1,1 @@
+"""Quality evaluations with pinned floors (``make eval``)."""

@@ -1,0 +1,65 @@
+"""Evaluate temporal expressions on the SaudiNewsNet gold set (``evals/gold/times.jsonl``, body field).
+
+Detection: a gold and a predicted expression match when their spans overlap (one-to-one, greedy in text order).
+Value accuracy: the fraction of gold expressions found with an overlapping span *and* the exact value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from marsad.analysis.times import extract_times
+
+GOLD = Path(__file__).parent / "gold" / "times.jsonl"
+
+
+def load_gold(path: Path = GOLD) -> list[dict]:
+    """Return the gold articles, or raise naming the missing file."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: gold file missing; it is committed with the repository")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _match(gold: list[dict], pred: list) -> list[tuple[dict, object]]:
+    """Pair gold and predicted expressions whose spans overlap, each used once."""
+    pairs, used = [], set()
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and p.start < g["end"] and g["start"] < p.end:
+                pairs.append((g, p))
+                used.add(i)
+                break
+    return pairs
+
+
+def score(articles: list[dict]) -> dict[str, float]:
+    """Return detection precision/recall/F1 and value accuracy over ``articles``."""
+    n_gold = n_pred = n_match = n_value = 0
+    for art in articles:
+        pred = extract_times(art["body"], "body", dt.date.fromisoformat(art["published"]))
+        pairs = _match(art["times"], pred)
+        n_gold += len(art["times"])
+        n_pred += len(pred)
+        n_match += len(pairs)
+        n_value += sum(1 for g, p in pairs if p.value == g["value"])
+    precision = n_match / n_pred if n_pred else 0.0
+    recall = n_match / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "time_value_accuracy": n_value / n_gold if n_gold else 0.0,
+        "time_detection_precision": precision,
+        "time_detection_recall": recall,
+        "time_detection_f1": f1,
+    }
+
+
+def run() -> dict[str, float]:
+    """Score ``extract_times`` on the committed gold set."""
+    return score(load_gold())
+
+
+if __name__ == "__main__":
+    for name, value in run().items():
+        print(f"{name}\t{value:.4f}")

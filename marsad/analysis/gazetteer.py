@@ -1,0 +1,135 @@
+"""The shipped gazetteer: Arabic names of countries, cities and curated newsmakers, with ids and English names.
+
+Built by ``scripts/build_gazetteer.py`` into ``data/gazetteer/entries.tsv.gz`` (sources and licences in
+``data/gazetteer/README.txt``). Lookup is by exact normalized name first, then by transliteration-aware
+``name_key``; when several entries share a name (Tripoli in Libya and in Lebanon) the curated, then the
+country, then the most populous entry wins, and ``lookup_all`` returns them all for callers with context.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.analysis.namekey import PATRONYMICS, data_lines, name_key, split_name, token_key, token_similarity
+
+#: Version of the shipped gazetteer data; persisted with entities linked to it.
+GAZETTEER_VERSION = "gazetteer.v1"
+#: Types a LOC or ORG mention may also take from the gazetteer (metonymy: "the Kremlin said").
+COMPATIBLE_TYPES = {"LOC": ("LOC", "ORG"), "ORG": ("ORG", "LOC"), "PER": ("PER",), "MISC": ("MISC",)}
+#: Similarity a key match must also reach against the matched spelling (the key alone drops vowels, so
+#: \u0643\u064a\u0645 \u062c\u0648\u0646\u063a and \u0643\u064a\u0645 \u064a\u0648 \u062c\u0648\u0646\u063a share one);
+#: the resolver's link threshold (registry.LINK_THRESHOLD, tuned on evals/gold/entity_groups.tsv).
+KEY_CONFIRM = 0.85
+#: Rank of id prefixes when several entries match: curated aliases, then ISO countries, then GeoNames.
+SOURCE_RANK = {"q": 0, "iso": 1, "gn": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer entity: canonical Arabic and English names, type, ISO code and/or GeoNames id."""
+
+    gaz_id: str
+    type: str
+    canonical_ar: str
+    english: str
+    iso: str | None
+    geonames_id: int | None
+    population: int
+    variants: tuple[str, ...]
+
+    def rank(self) -> tuple[int, int, str]:
+        """Return the sort key used to pick one entry among several with the same name."""
+        return (SOURCE_RANK.get(self.gaz_id.split(":", 1)[0], 3), -self.population, self.gaz_id)
+
+
+def _match_form(name: str) -> str:
+    """Return the exact-match form of a name: its title-stripped, particle-joined normalized tokens."""
+    return " ".join(split_name(name).tokens)
+
+
+class Gazetteer:
+    """An in-memory index of gazetteer entries by normalized name and by name key."""
+
+    def __init__(self, entries: list[GazEntry]) -> None:
+        """Index ``entries`` by exact normalized form and by ``name_key`` of every variant."""
+        self.entries = {e.gaz_id: e for e in entries}
+        self._exact: dict[str, list[GazEntry]] = defaultdict(list)
+        self._keyed: dict[str, list[GazEntry]] = defaultdict(list)
+        self._spellings: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            if entry.type == "PER":
+                self._index_surname(entry)
+            for variant in (entry.canonical_ar, *entry.variants):
+                for index, form in ((self._exact, _match_form(variant)), (self._keyed, name_key(variant))):
+                    if form and entry not in index[form]:
+                        index[form].append(entry)
+                self._spellings[entry.gaz_id].append(split_name(variant).tokens)
+        for index in (self._exact, self._keyed):
+            for found in index.values():
+                found.sort(key=GazEntry.rank)
+
+    def _index_surname(self, entry: GazEntry) -> None:
+        """Index the family name (last token) of a person entry, unless it is a patronymic (bin Salman)."""
+        for variant in (entry.canonical_ar, *entry.variants):
+            tokens = split_name(variant).tokens
+            if len(tokens) >= 2 and not PATRONYMICS.intersection(tokens):
+                self._surnames[token_key(tokens[-1])].add(entry.gaz_id)
+
+    def lookup_surname(self, token: str) -> GazEntry | None:
+        """Return the one person whose family name is the normalized ``token`` (None when none or several)."""
+        found = self._surnames.get(token_key(token), set())
+        return self.entries[next(iter(found))] if len(found) == 1 else None
+
+    def __len__(self) -> int:
+        """Return the number of entries."""
+        return len(self.entries)
+
+    def lookup_all(self, name: str, type: str | None = None) -> list[GazEntry]:
+        """Return every entry whose name matches ``name`` (exact matches first), filtered by compatible type."""
+        allowed = COMPATIBLE_TYPES.get(type or "", None)
+        found = self._exact.get(_match_form(name), [])
+        if not found:
+            tokens = split_name(name).tokens
+            found = [
+                e
+                for e in self._keyed.get(name_key(name), [])
+                if any(token_similarity(tokens, s) >= KEY_CONFIRM for s in self._spellings[e.gaz_id])
+            ]
+        return [e for e in found if allowed is None or e.type in allowed]
+
+    def lookup(self, name: str, type: str | None = None) -> GazEntry | None:
+        """Return the best entry for ``name`` (optionally of a type compatible with ``type``), or None."""
+        found = self.lookup_all(name, type)
+        if type is not None:
+            same = [e for e in found if e.type == type]
+            found = same or found
+        return found[0] if found else None
+
+    def get(self, gaz_id: str) -> GazEntry | None:
+        """Return the entry with id ``gaz_id``, or None."""
+        return self.entries.get(gaz_id)
+
+
+def _parse(line: str) -> GazEntry:
+    """Parse one TSV row of entries.tsv.gz."""
+    gid, etype, canonical, english, iso, geonames_id, population, variants = (line.split("\t") + [""] * 8)[:8]
+    return GazEntry(
+        gaz_id=gid,
+        type=etype,
+        canonical_ar=canonical,
+        english=english,
+        iso=iso or None,
+        geonames_id=int(geonames_id) if geonames_id else None,
+        population=int(population) if population else 0,
+        variants=tuple(v for v in variants.split("|") if v),
+    )
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Load the shipped gazetteer once (read-only data, cached for the process)."""
+    lines = data_lines("entries.tsv.gz")
+    return Gazetteer([_parse(line) for line in lines[1:]])

@@ -1,0 +1,188 @@
+"""One field's text prepared for the quote rules: merged tokens, normalized forms, sentences and quote spans.
+
+Quote marks are paired into spans tolerating mixed styles and unclosed quotes (Arabic news does both).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from marsad.text import chars as C
+from marsad.text.normalize import normalize_word
+from marsad.text.tokenize import Sentence, Token, sentences, tokens
+
+
+#: Marks that open or close a quotation: the typographic pairs, guillemets, low-9 and the ASCII quote.
+MARKS = frozenset(C.QUOTE_MARKS - {"\u2018", "\u2019"})  # single curly quotes double as apostrophes: left out
+_MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")
+_SENTENCE_END = ".!?\u061f\u06d4"  # ARABIC QUESTION MARK, ARABIC FULL STOP
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quoted span: ``open``/``close`` are the mark offsets (``close`` is the paragraph end when unclosed)."""
+
+    open: int
+    close: int
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the content between the marks."""
+        return self.open + 1, self.close
+
+
+def _can_open(text: str, i: int) -> bool:
+    """A mark can open unless it is glued to the end of a word and followed by a space or the end."""
+    prev_letter = i > 0 and text[i - 1].isalnum()
+    next_space = i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in ".,\u060c:"
+    return not (prev_letter and next_space)
+
+
+def _can_close(text: str, i: int) -> bool:
+    """A mark can close unless it follows a space (or starts the text) and is glued to the next word."""
+    prev_space = i == 0 or text[i - 1].isspace()
+    next_word = i + 1 < len(text) and text[i + 1].isalnum()
+    after_colon = text[max(0, i - 2) : i].rstrip().endswith(":")  # ':»' opens a quote even with a closing glyph
+    return not (prev_space and next_word) and not after_colon
+
+
+def _unclosed_end(text: str, start: int, stop: int) -> int:
+    """End an unclosed quote at the last sentence end before ``stop`` (or at ``stop``)."""
+    j = stop
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > start + 1:
+        if text[k - 1] in _SENTENCE_END:
+            return k
+        k -= 1
+    return j
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Return the quoted spans of ``text`` in order; a quote never crosses a newline."""
+    spans: list[QuoteSpan] = []
+    opened = -1
+    for m in _MARK_OR_NEWLINE.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "\n":
+            if opened >= 0:
+                spans.append(QuoteSpan(opened, _unclosed_end(text, opened + 1, i), False))
+                opened = -1
+            continue
+        if opened < 0:
+            if _can_open(text, i):
+                opened = i
+        elif _can_close(text, i):
+            spans.append(QuoteSpan(opened, i, True))
+            opened = -1
+        else:  # an opening-only mark while open: the previous quote was never closed
+            spans.append(QuoteSpan(opened, _unclosed_end(text, opened + 1, i), False))
+            opened = i
+    if opened >= 0:
+        spans.append(QuoteSpan(opened, _unclosed_end(text, opened + 1, len(text)), False))
+    return spans
+
+
+def _is_mark(ch: str) -> bool:
+    """True for a combining mark (harakat, shadda, tanween), which the tokenizer splits off words."""
+    return unicodedata.category(ch) == "Mn"
+
+
+def merged_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Return the tokens of ``text[start:end]`` (offsets into ``text``) with harakat re-attached ("مشيرًا")."""
+    out: list[Token] = []
+    piece = text[start:end]
+    for tok in tokens(piece):
+        if start:
+            tok = Token(tok.text, tok.start + start, tok.end + start)
+        glued = out and tok.start == out[-1].end
+        if glued and (_is_mark(tok.text[0]) or (_is_mark(text[out[-1].end - 1]) and tok.text[0].isalnum())):
+            prev = out[-1]
+            out[-1] = Token(text[prev.start : tok.end], prev.start, tok.end)
+        else:
+            out.append(tok)
+    return out
+
+
+class QuoteDoc:
+    """Tokens with normalized forms, the sentence each token is in, and the quoted spans of one text."""
+
+    def __init__(
+        self,
+        text: str,
+        starts_statement: Callable[[str], bool],
+        active: Callable[[int, int], bool] = lambda _a, _b: True,
+    ) -> None:
+        """Index the paragraphs ``text[a:b]`` that ``active(a, b)`` selects (the others can hold no quote).
+
+        ``starts_statement(norm)`` tells whether a sentence-initial word opens a new attribution.
+        """
+        self.text = text
+        paragraphs = []
+        pos = 0
+        for line in text.split("\n"):
+            if active(pos, pos + len(line)):
+                paragraphs.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        self.toks = [t for a, b in paragraphs for t in merged_tokens(text, a, b)]
+        self.norms = [normalize_word(t.text) for t in self.toks]
+        self.starts = [t.start for t in self.toks]
+        self.is_word = [n[:1].isalnum() for n in self.norms]
+        self.word_prefix = [0]
+        for flag in self.is_word:
+            self.word_prefix.append(self.word_prefix[-1] + flag)
+        n = len(self.toks)
+        self.sent_end = [len(text)] * n
+        self.sent_first = [0] * n
+        sents = [
+            Sentence(s.text, s.start + a, s.end + a) for a, b in paragraphs for s in sentences(text[a:b])
+        ]
+        for s in sents:
+            a, b = bisect_left(self.starts, s.start), bisect_left(self.starts, s.end)
+            for k in range(a, b):
+                self.sent_end[k], self.sent_first[k] = s.end, a
+        self.spans = [self._cut_unclosed(s, sents, starts_statement) for s in quote_spans(text)]
+        self.span_at = {s.open: s for s in self.spans}
+        self.span_opens = [s.open for s in self.spans]
+
+    def _cut_unclosed(
+        self, span: QuoteSpan, sents: list[Sentence], starts_statement: Callable[[str], bool]
+    ) -> QuoteSpan:
+        """End an unclosed quote before the first later sentence that starts with a reporting verb."""
+        if span.closed:
+            return span
+        prev_end = None
+        for s in sents:
+            if s.start <= span.open:
+                prev_end = s.end
+                continue
+            if s.start >= span.close:
+                break
+            k = bisect_left(self.starts, s.start)
+            if k < len(self.toks) and starts_statement(self.norms[k]) and prev_end is not None:
+                return QuoteSpan(span.open, max(prev_end, span.open + 1), False)
+            prev_end = s.end
+        return span
+
+    def inside_quote(self, pos: int) -> bool:
+        """True when offset ``pos`` lies strictly inside a quoted span."""
+        k = bisect_left(self.span_opens, pos) - 1
+        return k >= 0 and self.spans[k].open < pos < self.spans[k].close
+
+    def word_count(self, start: int, end: int) -> int:
+        """Count word tokens starting in ``[start, end)``."""
+        return self.word_prefix[bisect_left(self.starts, end)] - self.word_prefix[bisect_left(self.starts, start)]
+
+    def token_index(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def last_token_before(self, pos: int) -> int:
+        """Index of the last token starting before ``pos`` (-1 when none)."""
+        return bisect_right(self.starts, pos - 1) - 1

@@ -1,0 +1,211 @@
+"""The serialisable state of incremental story clustering: stories, their centroids, and the term indexes.
+
+``StoryState`` holds everything ``assign_story`` needs between calls. Its persisted part (``to_rows``) is the
+stories themselves plus a watermark (the latest publication time seen); the inverted indexes and the expiry
+heap are derived from it, so a state rebuilt with ``from_rows`` behaves exactly like the one that was saved —
+which is what makes one-run and daily-batch clustering produce the same story ids.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from bisect import insort
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from marsad.analysis.vectors import VECTORS_VERSION, top_terms
+from marsad.errors import ConfigError
+
+#: Version of the clustering state layout and rules; rows of another version are refused.
+STORIES_VERSION = "stories-tfidf-entity-decay.v1"
+#: Prefix of entity keys in the inverted indexes (terms never contain ":").
+ENTITY_PREFIX = "e:"
+
+
+def to_epoch_days(when: datetime | None) -> float | None:
+    """Return ``when`` as days since 1970-01-01 UTC (naive datetimes count as UTC), or None."""
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.timestamp() / 86400.0
+
+
+def from_epoch_days(days: float | None) -> str | None:
+    """Return an ISO 8601 UTC string for a day count from ``to_epoch_days`` (None stays None)."""
+    if days is None:
+        return None
+    return datetime.fromtimestamp(days * 86400.0, tz=timezone.utc).isoformat()
+
+
+@dataclass
+class StoryRecord:
+    """One story: its members in time order, why each joined, and its term/entity profile."""
+
+    story_id: str
+    title: str
+    first_seen: float | None  # epoch days
+    last_seen: float | None
+    articles: list[tuple[float, int, str]] = field(default_factory=list)  # (time, arrival seq, article id)
+    members: dict[str, dict[str, Any]] = field(default_factory=dict)  # article id -> why it joined
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors, pruned
+    norm: float = 0.0
+    entities: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+    chapter_of: str | None = None
+    chapters: list[str] = field(default_factory=list)  # later chapters, in opening order
+    indexed: tuple[str, ...] = ()  # keys currently in the inverted index
+
+    def article_ids(self) -> list[str]:
+        """Return the member article ids in time order."""
+        return [a for _, _, a in self.articles]
+
+    def top_entities(self, k: int = 10) -> list[tuple[str, int]]:
+        """Return the ``k`` most frequent entity ids with their article counts (ties by id)."""
+        return sorted(self.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+
+    def to_row(self) -> dict[str, Any]:
+        """Return a JSON-serialisable row."""
+        return {
+            "kind": "story",
+            "story_id": self.story_id,
+            "title": self.title,
+            "first_seen": from_epoch_days(self.first_seen),
+            "last_seen": from_epoch_days(self.last_seen),
+            "first_seen_days": self.first_seen,
+            "last_seen_days": self.last_seen,
+            "articles": [[None if math.isinf(t) else t, s, a] for t, s, a in self.articles],
+            "members": self.members,
+            "centroid": self.centroid,
+            "entities": dict(self.entities),
+            "sources": dict(self.sources),
+            "chapter_of": self.chapter_of,
+            "chapters": list(self.chapters),
+            "version": STORIES_VERSION,
+        }
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StoryRecord:
+        """Rebuild a record from ``to_row`` output."""
+        centroid = {str(t): float(w) for t, w in row["centroid"].items()}
+        return cls(
+            story_id=row["story_id"],
+            title=row["title"],
+            first_seen=row["first_seen_days"],
+            last_seen=row["last_seen_days"],
+            articles=[(math.inf if t is None else float(t), int(s), str(a)) for t, s, a in row["articles"]],
+            members={str(k): dict(v) for k, v in row["members"].items()},
+            centroid=centroid,
+            norm=math.sqrt(sum(w * w for w in centroid.values())),
+            entities=Counter(row["entities"]),
+            sources=Counter(row["sources"]),
+            chapter_of=row["chapter_of"],
+            chapters=list(row["chapters"]),
+        )
+
+
+@dataclass
+class StoryState:
+    """All stories plus derived indexes: active (inside the time window) and archive (every story)."""
+
+    stories: dict[str, StoryRecord] = field(default_factory=dict)
+    watermark: float | None = None  # latest publication time seen (epoch days)
+    seq: int = 0  # articles assigned so far (arrival order)
+    active: dict[str, set[str]] = field(default_factory=dict)  # key -> active story ids
+    archive: dict[str, set[str]] = field(default_factory=dict)  # key -> all story ids
+    _expiry: list[tuple[float, str]] = field(default_factory=list)  # heap of (last_seen, story id)
+    _active_ids: set[str] = field(default_factory=set)
+    article_story: dict[str, str] = field(default_factory=dict)  # article id -> story id
+
+    def story(self, story_id: str) -> StoryRecord:
+        """Return a story by id (KeyError names it)."""
+        return self.stories[story_id]
+
+    def index_story(self, rec: StoryRecord, keys: Iterable[str]) -> None:
+        """Replace the indexed keys of ``rec`` with ``keys`` in both indexes."""
+        new = tuple(keys)
+        old = set(rec.indexed)
+        for key in old.difference(new):
+            self.archive.get(key, set()).discard(rec.story_id)
+            if rec.story_id in self._active_ids:
+                self.active.get(key, set()).discard(rec.story_id)
+        for key in new:
+            self.archive.setdefault(key, set()).add(rec.story_id)
+        if rec.story_id in self._active_ids:
+            for key in new:
+                self.active.setdefault(key, set()).add(rec.story_id)
+        rec.indexed = new
+
+    def activate(self, rec: StoryRecord) -> None:
+        """Put ``rec`` in the active index and the expiry heap (again, after its last_seen moved)."""
+        if rec.story_id not in self._active_ids:
+            self._active_ids.add(rec.story_id)
+            for key in rec.indexed:
+                self.active.setdefault(key, set()).add(rec.story_id)
+        if rec.last_seen is not None:
+            heapq.heappush(self._expiry, (rec.last_seen, rec.story_id))
+
+    def expire(self, horizon: float) -> None:
+        """Drop from the active index every story last seen before ``horizon`` (epoch days)."""
+        while self._expiry and self._expiry[0][0] < horizon:
+            last, sid = heapq.heappop(self._expiry)
+            rec = self.stories.get(sid)
+            if rec is None or rec.last_seen != last or sid not in self._active_ids:
+                continue  # stale heap entry: the story was seen again later
+            self._active_ids.discard(sid)
+            for key in rec.indexed:
+                postings = self.active.get(key)
+                if postings is not None:
+                    postings.discard(sid)
+                    if not postings:
+                        del self.active[key]
+
+    def is_active(self, story_id: str) -> bool:
+        """Whether a story is in the active index."""
+        return story_id in self._active_ids
+
+    def to_rows(self) -> Iterator[dict[str, Any]]:
+        """Yield a meta row, then one row per story in creation order (JSON-serialisable)."""
+        yield {"kind": "meta", "watermark": self.watermark, "seq": self.seq, "version": STORIES_VERSION,
+               "vectors": VECTORS_VERSION}
+        for rec in self.stories.values():
+            yield rec.to_row()
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, Any]], index_terms: int, window_days: float) -> StoryState:
+        """Rebuild a state (indexes and expiry included) from ``to_rows`` output and the clustering settings."""
+        state = cls()
+        for row in rows:
+            if row.get("version") != STORIES_VERSION:
+                raise ConfigError(
+                    f"story row {row.get('story_id', row.get('kind'))!r} has version {row.get('version')!r}, "
+                    f"this code reads {STORIES_VERSION!r}: re-cluster the articles"
+                )
+            if row["kind"] == "meta":
+                state.watermark, state.seq = row["watermark"], int(row["seq"])
+                continue
+            rec = StoryRecord.from_row(row)
+            state.stories[rec.story_id] = rec
+            for _, _, aid in rec.articles:
+                state.article_story[aid] = rec.story_id
+            state.index_story(rec, story_keys(rec, index_terms))
+            state.activate(rec)
+        if state.watermark is not None:
+            state.expire(state.watermark - window_days)
+        return state
+
+
+def story_keys(rec: StoryRecord, index_terms: int) -> list[str]:
+    """Return the inverted-index keys of a story: its top centroid terms and top entities."""
+    keys = top_terms(rec.centroid, index_terms)
+    keys += [ENTITY_PREFIX + e for e, _ in rec.top_entities(index_terms // 2)]
+    return keys
+
+
+def add_article(rec: StoryRecord, when: float | None, seq: int, article_id: str) -> None:
+    """Insert an article into the story's time-ordered member list (unknown times sort last)."""
+    insort(rec.articles, (when if when is not None else math.inf, seq, article_id))

@@ -1,0 +1,69 @@
+"""Plain-text rendering of CLI results (tables, articles, summaries) for people reading a terminal."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+#: Widest a table cell is shown before it is cut with an ellipsis.
+MAX_CELL = 60
+
+
+def width(text: str) -> int:
+    """Display width of ``text`` (combining marks take no column)."""
+    return sum(0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def cell(value: Any, limit: int = MAX_CELL) -> str:
+    """One table cell: the value on one line, cut to ``limit`` columns."""
+    text = "" if value is None else " ".join(str(value).split())
+    return text if width(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def print_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    """Print ``rows`` as an aligned table with a header."""
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print("  ".join(v + " " * (w - width(v)) for v, w in zip(row, widths)))
+
+
+def print_ingest_report(report: Any, db: str) -> None:
+    """Print the end-of-run summary: stored / duplicates / rejected, with each rejection's reason."""
+    print(f"ingest into {db}: {report.stored} stored, {report.duplicates} duplicates skipped, "
+          f"{len(report.rejected)} rejected" + (f", {report.near_duplicates} near-duplicates marked"
+                                                if report.near_duplicates else ""))
+    for origin, reason in report.rejected[:50]:
+        print(f"  rejected {origin}: {reason}")
+    if len(report.rejected) > 50:
+        print(f"  ... and {len(report.rejected) - 50} more rejected")
+
+
+def print_article(row: Mapping[str, Any]) -> None:
+    """Print one article with its metadata and what was found in it."""
+    print(row.get("title") or "")
+    meta = [("id", row.get("id")), ("external id", row.get("external_id")), ("source", row.get("source")),
+            ("url", row.get("url")), ("byline", row.get("byline")), ("published", row.get("published_at")),
+            ("dateline", row.get("dateline"))]
+    for label, value in meta:
+        if value:
+            print(f"  {label}: {value}")
+    print()
+    print(row.get("body") or "")
+    _print_found(row)
+
+
+def _print_found(row: Mapping[str, Any]) -> None:
+    """Print the entities, quotes and times of an article, when there are any."""
+    ents: Iterable[Mapping[str, Any]] = row.get("entities") or ()
+    names = sorted({(e.get("canonical") or e["text"], e["type"]) for e in ents})
+    if names:
+        print("\nentities: " + "\u060c ".join(f"{n} ({t})" for n, t in names))
+    for q in row.get("quotes") or ():
+        print(f"\nquote ({'direct' if q['direct'] else 'indirect'}) {q.get('speaker') or '?'}: {cell(q['text'], 120)}")
+    times = row.get("times") or ()
+    if times:
+        print("\ntimes: " + "\u060c ".join(f"{t['text']} = {t['value']}" for t in times))

@@ -1,0 +1,25 @@
+"""Storage layer: ``open_store(url)`` picks a backend; SQLite is the embedded default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from marsad.errors import StoreError
+from marsad.store.sqlite import SQLiteStore
+
+Store = SQLiteStore
+
+
+def open_store(url: str | Path, **kwargs: object) -> SQLiteStore:
+    """Open a store: a file path or ``sqlite:///path`` (default backend), ``:memory:`` for tests."""
+    text = str(url)
+    if text.startswith("sqlite:///"):
+        text = text[len("sqlite:///"):]
+    elif text.startswith(("postgresql://", "postgres://")):
+        raise StoreError(f"{text}: the PostgreSQL backend is not built yet; use a SQLite file path for now")
+    elif "://" in text:
+        raise StoreError(f"{text}: unknown store URL; give a SQLite file path such as marsad.db")
+    return SQLiteStore(text, **kwargs)  # type: ignore[arg-type]
+
+
+__all__ = ["Store", "SQLiteStore", "open_store"]

@@ -1,0 +1,212 @@
+"""The embedded default store: one SQLite file in WAL mode, migrated on open, written in transactions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import StoreError
+from marsad.model import Article, Mention, Quote, TimeExpr
+from marsad.store.migrations import SQLITE_MIGRATIONS, Migration
+
+ARTICLE_FIELDS = (
+    "id", "external_id", "source", "url", "title", "byline", "published_at", "dateline", "body",
+    "title_norm", "body_norm", "norm_profile", "content_hash", "origin", "ingested_at", "seq",
+)
+
+
+class SQLiteStore:
+    """Articles and everything found in them, in one SQLite database file (or ``:memory:``)."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str | Path, *, trace: Callable[[str], None] | None = None) -> None:
+        """Open (creating if needed) and migrate the database at ``path``."""
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).parent
+            if not parent.exists():
+                raise StoreError(f"cannot create database {self.path}: folder {parent} does not exist; create it first")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            if trace:
+                self.db.set_trace_callback(trace)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable Marsad SQLite database ({exc}): give a new file name") from None
+
+    # -- schema -------------------------------------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        """Names of the migrations already applied, in order."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        return [r[0] for r in self.db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+    def migrate(self, migrations: Sequence[Migration] = SQLITE_MIGRATIONS) -> list[str]:
+        """Apply pending migrations, each atomically with its record; return the names applied."""
+        done = set(self.applied_migrations())
+        applied = []
+        for m in migrations:
+            if m.name in done:
+                continue
+            with self.transaction():
+                for sql in m.statements:
+                    self.db.execute(sql)
+                self.db.execute("INSERT INTO _migrations VALUES (?, ?)", (m.name, _now()))
+            applied.append(m.name)
+        return applied
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block in one transaction: all of it is stored, or none of it."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.db.close()
+
+    # -- articles -----------------------------------------------------------------------------------------
+    def find_same(self, source: str | None, url: str | None, content_hash: str) -> str | None:
+        """Return the id of an article from the same outlet with the same URL or the same normalized text."""
+        if url:
+            row = self.db.execute(
+                "SELECT id FROM articles WHERE coalesce(source, '') = ? AND url = ?", (source or "", url)
+            ).fetchone()
+            if row:
+                return row[0]
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND coalesce(source, '') = ?", (content_hash, source or "")
+        ).fetchone()
+        return row[0] if row else None
+
+    def find_by_hash(self, content_hash: str) -> list[tuple[str, str | None]]:
+        """Return (id, source) of stored articles with exactly this normalized text, earliest first."""
+        rows = self.db.execute("SELECT id, source FROM articles WHERE content_hash = ? ORDER BY seq", (content_hash,))
+        return [(r[0], r[1]) for r in rows]
+
+    def has_article(self, article_id: str) -> bool:
+        """True when an article with this Marsad id is stored."""
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def insert_article(self, article_id: str, article: Article) -> int:
+        """Store one article under ``article_id``; return its arrival sequence number."""
+        seq = self.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
+        extra = {"id": article_id, "ingested_at": _now(), "seq": seq}
+        self.db.execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) VALUES ({', '.join('?' * len(ARTICLE_FIELDS))})",
+            [extra[f] if f in extra else getattr(article, f) for f in ARTICLE_FIELDS],
+        )
+        return seq
+
+    def count_articles(self) -> int:
+        """Number of stored articles."""
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def list_articles(self, limit: int = 50, offset: int = 0, source: str | None = None) -> list[dict[str, Any]]:
+        """Stored articles in arrival order (display fields only, no normalized text)."""
+        where, args = ("WHERE source = ?", [source]) if source else ("", [])
+        rows = self.db.execute(
+            f"SELECT id, external_id, source, url, title, byline, published_at, dateline FROM articles {where}"
+            " ORDER BY seq LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        )
+        return [dict(r) for r in rows]
+
+    def get_article(self, key: str) -> dict[str, Any] | None:
+        """One article by Marsad id or external id, with its display text (never the normalized form)."""
+        row = self.db.execute(
+            "SELECT id, external_id, source, url, title, byline, published_at, dateline, body, norm_profile, origin,"
+            " ingested_at FROM articles WHERE id = ? OR external_id = ? ORDER BY seq LIMIT 1",
+            (key, key),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def iter_norm_texts(self) -> Iterator[tuple[str, str | None, str | None, str, str]]:
+        """Yield (id, source, published_at, title_norm, body_norm) of every article in arrival order."""
+        yield from self.db.execute(
+            "SELECT id, source, published_at, title_norm, body_norm FROM articles ORDER BY seq"
+        )
+
+    def norm_text(self, article_id: str) -> str | None:
+        """The normalized title and body of one article (for matching, never for display)."""
+        row = self.db.execute("SELECT title_norm, body_norm FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return f"{row[0]}\n{row[1]}" if row else None
+
+    # -- analysis -----------------------------------------------------------------------------------------
+    def save_analysis(
+        self, article_id: str, mentions: Iterable[Mention], quotes: Iterable[Quote], times: Iterable[TimeExpr],
+        versions: dict[str, str],
+    ) -> None:
+        """Replace the mentions, quotes and times of one article, with the rule/model versions that made them."""
+        for table in ("mentions", "quotes", "times", "analysis_versions"):
+            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.db.executemany(
+            'INSERT INTO mentions (article_id, field, start, "end", text, type, entity_id, canonical)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, m.field, m.start, m.end, m.text, m.type, m.entity_id, m.canonical) for m in mentions],
+        )
+        self.db.executemany(
+            'INSERT INTO quotes (article_id, field, start, "end", text, speaker, speaker_entity_id, cue, direct)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, q.field, q.start, q.end, q.text, q.speaker, q.speaker_entity_id, q.cue, int(q.direct))
+             for q in quotes],
+        )
+        self.db.executemany(
+            'INSERT INTO times (article_id, field, start, "end", text, value, calendar) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            [(article_id, t.field, t.start, t.end, t.text, t.value, t.calendar) for t in times],
+        )
+        self.db.execute("INSERT INTO analysis_versions VALUES (?, ?)", (article_id, json.dumps(versions)))
+
+    def analysis(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The stored entities, quotes and times of one article."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for key, table, order in (("entities", "mentions", "field, start"), ("quotes", "quotes", "field, start"),
+                                  ("times", "times", "field, start")):
+            rows = self.db.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", (article_id,))
+            out[key] = [{k: r[k] for k in r.keys() if k != "article_id"} for r in rows]
+        for q in out["quotes"]:
+            q["direct"] = bool(q["direct"])
+        return out
+
+    # -- generic state (dedup index, story state, entity registry) ------------------------------------------
+    def load_state(self, namespace: str) -> dict[str, Any]:
+        """All (key -> JSON value) rows of one state namespace."""
+        rows = self.db.execute("SELECT key, value FROM state WHERE namespace = ?", (namespace,))
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    def save_state(self, namespace: str, rows: dict[str, Any]) -> None:
+        """Upsert (key -> JSON value) rows of one state namespace."""
+        self.db.executemany(
+            "INSERT INTO state VALUES (?, ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET value = excluded.value",
+            [(namespace, k, json.dumps(v, ensure_ascii=False, separators=(",", ":"))) for k, v in rows.items()],
+        )
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run one read query and return its rows as dicts (for interfaces that need a custom view)."""
+        return [dict(r) for r in self.db.execute(sql, args)]
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one write statement over many rows (inside the caller's transaction)."""
+        self.db.executemany(sql, rows)
+
+
+def _now() -> str:
+    """The current UTC time in ISO 8601 (seconds)."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,109 @@
+"""Train the shipped Arabic NER CRF (``make train-ner``) and print its dev-split scores.
+
+Data: ANERcorp CAMeL train file (``../shared/data/anercorp-train``); the last 10% of its sentences are the dev
+split and are held out unless ``--full``; ``--aqmar`` adds AQMAR Wikipedia NER to training. Word clusters and
+the gazetteer are (re)built first by ``scripts/build_ner_resources.py`` when missing or with ``--rebuild``.
+``--tune`` grid-searches c1/c2 on the dev split (temporary models) before training the shipped one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from marsad.analysis.ner.resources import CLUSTERS_FILE, GAZETTEER_FILE, data_path  # noqa: E402
+from marsad.analysis.ner.scoring import (  # noqa: E402
+    AQMAR_TYPES,
+    Sentence,
+    entity_scores,
+    read_conll_file,
+    split_dev,
+)
+from marsad.analysis.ner.tagger import MODEL_FILE, TrainSettings, default_extractor, train  # noqa: E402
+
+ANERCORP = Path("data/anercorp-train/ANERCorp_CamelLab_train.reconstructed.txt")
+AQMAR = Path("data/aqmar/AQMAR_Arabic_NER_corpus-1.0.concatenated.txt.gz")
+GRID_C1 = (0.0, 0.05, 0.2)
+GRID_C2 = (0.01, 0.05)
+
+
+def _pairs(sents: list[Sentence]) -> list[tuple[list[str], list[str]]]:
+    """Return sentences as (tokens, tags) pairs."""
+    return [([t for t, _ in s], [g for _, g in s]) for s in sents]
+
+
+def evaluate(model: Path, dev: list[Sentence]) -> dict[str, float]:
+    """Score a trained model file on the dev sentences."""
+    from marsad.analysis.ner.tagger import Tagger
+
+    tagger = Tagger(model, default_extractor())
+    pairs = _pairs(dev)
+    return entity_scores([g for _, g in pairs], [tagger.tag(t) for t, _ in pairs])
+
+
+def _show(label: str, s: dict[str, float]) -> None:
+    """Print one line of scores."""
+    cols = " ".join(f"{k}={v * 100:.2f}" for k, v in s.items())
+    print(f"{label}: {cols}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build resources if needed, optionally tune, train and write the shipped model, print dev scores."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--rebuild", action="store_true", help="rebuild clusters and gazetteer first")
+    ap.add_argument("--aqmar", action="store_true", help="add AQMAR to the training data")
+    ap.add_argument("--full", action="store_true", help="train on train+dev (dev scores are then not honest)")
+    ap.add_argument("--tune", action="store_true", help="grid-search c1/c2 on the dev split first")
+    ap.add_argument("--c1", type=float, default=None)
+    ap.add_argument("--c2", type=float, default=None)
+    ap.add_argument("--iterations", type=int, default=None)
+    ap.add_argument("--out", type=Path, default=None, help="model path (default: the shipped model file)")
+    args = ap.parse_args(argv)
+    if args.rebuild or not (data_path(CLUSTERS_FILE).exists() and data_path(GAZETTEER_FILE).exists()):
+        import build_ner_resources
+
+        build_ner_resources.main(["--shared", str(args.shared)])
+    path = args.shared / ANERCORP
+    if not path.exists():
+        raise SystemExit(f"{path} not found: pass --shared pointing at the shared data folder")
+    train_s, dev_s = split_dev(read_conll_file(path))
+    extra = read_conll_file(args.shared / AQMAR, AQMAR_TYPES) if args.aqmar else []
+    print(f"train {len(train_s)} sentences (+{len(extra)} AQMAR), dev {len(dev_s)}", flush=True)
+    base = TrainSettings()
+    settings = TrainSettings(
+        c1=base.c1 if args.c1 is None else args.c1,
+        c2=base.c2 if args.c2 is None else args.c2,
+        max_iterations=args.iterations or base.max_iterations,
+    )
+    if args.tune:
+        best = (-1.0, settings)
+        with tempfile.TemporaryDirectory() as tmp:
+            for c1, c2 in itertools.product(GRID_C1, GRID_C2):
+                t0 = time.time()
+                trial = TrainSettings(c1=c1, c2=c2, max_iterations=settings.max_iterations)
+                model = Path(tmp) / "trial.crfsuite"
+                train(_pairs(train_s + extra), model, default_extractor(), trial)
+                scores = evaluate(model, dev_s)
+                _show(f"c1={c1} c2={c2} ({time.time() - t0:.0f}s)", scores)
+                if scores["macro_f1"] > best[0]:
+                    best = (scores["macro_f1"], trial)
+        settings = best[1]
+        print(f"best: c1={settings.c1} c2={settings.c2}")
+    out = args.out or data_path(MODEL_FILE)
+    t0 = time.time()
+    train(_pairs(train_s + extra + (dev_s if args.full else [])), out, default_extractor(), settings)
+    print(f"trained {out} in {time.time() - t0:.0f}s ({out.stat().st_size / 1e6:.1f} MB)")
+    _show("dev" + (" (seen in training)" if args.full else ""), evaluate(out, dev_s))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Tests of the shipped Arabic NER: loading, seed entities, CoNLL output format, clitic offsets, span decoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.analysis.ner import MODEL_VERSION, find_mentions, load_tagger, tag_conll
+from marsad.analysis.ner.features import FeatureSettings
+from marsad.analysis.ner.resources import load_clusters, proclitic_length, split_clitics
+from marsad.analysis.ner.scoring import LABELS, entity_scores, spans
+from marsad.analysis.ner.tagger import TrainSettings
+from marsad.errors import ConfigError
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
+PUTIN = "\u0628\u0648\u062a\u064a\u0646"  # Putin
+WA_PUTIN = "\u0648" + PUTIN  # WAW + Putin ("and Putin")
+KIM_JONG_UN = "\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646"  # Kim Jong Un
+VLADIVOSTOK = "\u0641\u0644\u0627\u062f\u064a\u0641\u0648\u0633\u062a\u0648\u0643"  # Vladivostok
+LIL_KREMLIN = "\u0644\u0644\u0643\u0631\u0645\u0644\u064a\u0646"  # li + al-Kremlin
+LEBANON = "\u0644\u0628\u0646\u0627\u0646"  # Lebanon
+MINISTRY = "\u0648\u0632\u0627\u0631\u0629"  # ministry (starts with WAW)
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    """The shipped tagger."""
+    return load_tagger()
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(tagger):
+    """Mentions found in both seed articles, as (text, type) pairs."""
+    found = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for m in find_mentions(text, "body", tagger):
+            assert text[m.start : m.end] == m.text
+            found.add((m.text, m.type))
+    return found
+
+
+def test_ner_load_tagger_is_cached_and_versioned(tagger):
+    """The loader returns one shared tagger carrying the model version."""
+    assert load_tagger() is tagger
+    assert tagger.version == MODEL_VERSION == "ner-crf.v1"
+
+
+def test_ner_tag_returns_known_labels(tagger):
+    """Every tag is an ANERcorp IOB2 label and there is one per token."""
+    toks = ["\u0627\u0644\u0631\u0626\u064a\u0633", PUTIN, "\u0641\u064a", VLADIVOSTOK, "."]
+    tags = tagger.tag(toks)
+    assert len(tags) == len(toks) and set(tags) <= set(LABELS)
+    assert tagger.tag([]) == []
+
+
+@pytest.mark.parametrize(
+    ("surface", "etype"),
+    [
+        pytest.param(PUTIN, "PER", id="putin"),
+        pytest.param(KIM_JONG_UN, "PER", id="kim-jong-un"),
+        pytest.param(VLADIVOSTOK, "LOC", id="vladivostok"),
+        pytest.param(LIL_KREMLIN, "ORG", id="kremlin-with-li-al"),
+    ],
+)
+def test_ner_seed_entities_found(seed_mentions, surface, etype):
+    """The running example's people, place and institution are found with the right types."""
+    assert (surface, etype) in seed_mentions
+
+
+def test_ner_find_mentions_strips_waw_clitic(tagger):
+    """'and-Putin' yields the mention 'Putin' whose offsets skip the WAW."""
+    text = "\u0627\u062c\u062a\u0645\u0639 " + KIM_JONG_UN + " " + WA_PUTIN + " \u0641\u064a " + VLADIVOSTOK + "."
+    mentions = find_mentions(text, "title", tagger)
+    putin = [m for m in mentions if m.text == PUTIN]
+    assert putin and putin[0].start == text.index(WA_PUTIN) + 1 and putin[0].type == "PER"
+    assert all(text[m.start : m.end] == m.text and m.field == "title" for m in mentions)
+
+
+def test_ner_find_mentions_rejects_unknown_field(tagger):
+    """A field other than title/body is a ConfigError naming the fix."""
+    with pytest.raises(ConfigError, match="title"):
+        find_mentions("x", "summary", tagger)
+
+
+@pytest.mark.parametrize(
+    ("word", "cut"),
+    [
+        pytest.param(WA_PUTIN, 1, id="wa-putin"),
+        pytest.param(PUTIN, 0, id="putin-starts-with-beh"),
+        pytest.param(LEBANON, 0, id="lebanon-starts-with-lam"),
+        pytest.param("\u0628" + LEBANON, 1, id="bi-lebanon"),
+        pytest.param(LIL_KREMLIN, 0, id="lil-kremlin-kept"),
+        pytest.param(MINISTRY, 0, id="ministry-starts-with-waw"),
+    ],
+)
+def test_ner_proclitic_length(word, cut):
+    """Lexicon-guided proclitic detection strips glued conjunctions/prepositions, not name letters."""
+    assert proclitic_length(word, load_clusters()) == cut
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("\u0648\u0627\u0644\u0643\u0631\u0645\u0644\u064a\u0646", ("\u0648\u0627\u0644", "\u0643\u0631\u0645\u0644\u064a\u0646"), id="wal-kremlin"),
+        pytest.param(LIL_KREMLIN, ("\u0644\u0644", "\u0643\u0631\u0645\u0644\u064a\u0646"), id="lil-is-li-al"),
+        pytest.param("\u0645\u0646", ("", "\u0645\u0646"), id="short-word-untouched"),
+    ],
+)
+def test_ner_split_clitics(word, expected):
+    """Feature-side clitic splitting: w/f, then b/l/k, then al-."""
+    assert split_clitics(word) == expected
+
+
+def test_ner_tag_conll_format(tagger):
+    """Each line gets TAB + tag, extra columns are kept, blank lines stay blank, CRLF is stripped."""
+    lines = [f"{PUTIN} B-PERS\n", "\u0641\u064a\tO\textra\r\n", "\n", f"{VLADIVOSTOK}\n", "\n", "\n"]
+    out = list(tag_conll(lines, tagger))
+    assert len(out) == len(lines)
+    assert out[2] == "" and out[4] == "" and out[5] == ""
+    for src, line in zip(lines, out, strict=True):
+        if src.strip():
+            head, tag = line.rsplit("\t", 1)
+            assert head == src.rstrip("\r\n") and tag in LABELS
+
+
+def test_ner_tag_conll_without_final_blank(tagger):
+    """A last sentence without a trailing blank line is still tagged."""
+    out = list(tag_conll([PUTIN], tagger))
+    assert len(out) == 1 and out[0].startswith(PUTIN + "\t")
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        pytest.param(["B-PERS", "I-PERS", "O"], [(0, 2, "PERS")], id="b-i"),
+        pytest.param(["I-LOC", "I-LOC"], [(0, 2, "LOC")], id="stray-i-opens"),
+        pytest.param(["B-ORG", "I-LOC"], [(0, 1, "ORG"), (1, 2, "LOC")], id="type-change"),
+        pytest.param(["B-MISC", "B-MISC"], [(0, 1, "MISC"), (1, 2, "MISC")], id="adjacent-b"),
+    ],
+)
+def test_ner_spans_decoding(tags, expected):
+    """IOB2 decoding follows conlleval."""
+    assert spans(tags) == expected
+
+
+@given(st.lists(st.sampled_from(LABELS), max_size=30))
+def test_ner_spans_are_ordered_and_disjoint(tags):
+    """Decoded spans are within bounds, ordered and non-overlapping; scoring gold against itself is perfect."""
+    out = spans(tags)
+    assert all(0 <= s < e <= len(tags) for s, e, _ in out)
+    assert all(a[1] <= b[0] for a, b in zip(out, out[1:]))
+    if out:
+        assert entity_scores([tags], [tags])["micro_f1"] == 1.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=PUTIN + WA_PUTIN + VLADIVOSTOK + " .\u060c\n\u064e", max_size=60))
+def test_ner_mention_offsets_match_text(text):
+    """Whatever the input, every mention's text is exactly ``text[start:end]``."""
+    for m in find_mentions(text, "body", load_tagger()):
+        assert text[m.start : m.end] == m.text and m.start < m.end
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        pytest.param({"c1": -1.0}, id="negative-c1"),
+        pytest.param({"max_iterations": 0}, id="zero-iterations"),
+    ],
+)
+def test_ner_train_settings_reject_bad_values(kwargs):
+    """Bad training settings raise ConfigError."""
+    with pytest.raises(ConfigError):
+        TrainSettings(**kwargs)
+
+
+def test_ner_feature_settings_reject_bad_values():
+    """Bad feature settings raise ConfigError."""
+    with pytest.raises(ConfigError, match="affix_max"):
+        FeatureSettings(affix_max=0)

@@ -1,0 +1,133 @@
+"""Tests of entity resolution within and across the two seed articles, and of the registry round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.analysis.gazetteer import load_gazetteer
+from marsad.analysis.registry import EntityRegistry, ResolveSettings
+from marsad.analysis.resolve import resolve_mentions
+from marsad.errors import ConfigError
+from marsad.model import Mention
+
+SEEDS = Path(__file__).parents[1] / "data" / "seeds"
+PUTIN_TITLED = "\u0627\u0644\u0631\u0626\u064a\u0633 \u0627\u0644\u0631\u0648\u0633\u064a \u0641\u0644\u0627\u062f\u064a\u0645\u064a\u0631 \u0628\u0648\u062a\u064a\u0646"
+PUTIN = "\u0628\u0648\u062a\u064a\u0646"
+AND_PUTIN = "\u0648\u0628\u0648\u062a\u064a\u0646"
+KIM_GH = "\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646"
+KIM_J = "\u0643\u064a\u0645 \u062c\u0648\u0646\u062c \u0623\u0648\u0646"
+KIM_Y = "\u0643\u064a\u0645 \u064a\u0648\u0646\u062c \u0623\u0648\u0646"
+PY_GH = "\u0628\u064a\u0648\u0646\u063a \u064a\u0627\u0646\u063a"
+PY_J = "\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c"
+TO_PY_J = "\u0644\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c"
+LAVROV_Y = "\u0633\u064a\u0631\u062c\u064a \u0644\u0627\u0641\u0631\u0648\u0641"
+LAVROV_M = "\u0633\u064a\u0631\u062c\u0649 \u0644\u0627\u0641\u0631\u0648\u0641"
+
+#: (seed file, [(surface form, type)]) with forms that occur in that article
+ARTICLE_2019 = ("000_fc13acc477961b1c.txt", [(PUTIN_TITLED, "PER"), (PUTIN, "PER"), (KIM_GH, "PER"), (KIM_J, "PER"), (TO_PY_J, "LOC"), (PY_GH, "LOC")])
+ARTICLE_2018 = ("003_9e8d747f78e969ee.txt", [(PUTIN_TITLED, "PER"), (AND_PUTIN, "PER"), (KIM_Y, "PER"), (KIM_J, "PER"), (PY_J, "LOC"), (TO_PY_J, "LOC"), (LAVROV_M, "PER"), (LAVROV_Y, "PER")])
+
+
+def _mentions(name: str, forms: list[tuple[str, str]]) -> list[Mention]:
+    """Build raw mentions of ``forms`` in a seed article, offsets from str.find."""
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    out = []
+    for form, type_ in forms:
+        start = text.find(form)
+        assert start >= 0, form
+        out.append(Mention(form, "body", start, start + len(form), type_))
+    return out
+
+
+def _ids(resolved: list[Mention]) -> dict[str, str]:
+    """Map each mention's text to its entity id."""
+    return {m.text: m.entity_id for m in resolved}
+
+
+@pytest.fixture(scope="module")
+def both() -> tuple[dict[str, str], dict[str, str], EntityRegistry]:
+    """Resolve the 2019 then the 2018 seed article with one registry."""
+    registry = EntityRegistry(load_gazetteer())
+    first = _ids(resolve_mentions(_mentions(*ARTICLE_2019), registry))
+    second = _ids(resolve_mentions(_mentions(*ARTICLE_2018), registry))
+    return first, second, registry
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        pytest.param([PUTIN_TITLED, PUTIN, AND_PUTIN], id="putin-title-partial-clitic"),
+        pytest.param([KIM_GH, KIM_J, KIM_Y], id="kim-jong-un-variant"),
+        pytest.param([PY_GH, PY_J, TO_PY_J], id="pyongyang-variant-clitic"),
+        pytest.param([LAVROV_M, LAVROV_Y], id="lavrov-alef-maksura"),
+    ],
+)
+def test_resolve_variant_groups_share_one_id_across_seeds(both, group: list[str]) -> None:
+    """Every variant of a group gets one entity id, within and across the two articles."""
+    first, second, _ = both
+    ids = {ids_[form] for ids_ in (first, second) for form in group if form in ids_}
+    assert len(ids) == 1 and None not in ids
+
+
+def test_resolve_canonical_and_gazetteer_ids(both) -> None:
+    """Known entities carry the gazetteer's canonical name, English name and GeoNames id."""
+    _, _, registry = both
+    by_english = {e.english: e for e in registry}
+    assert by_english["Pyongyang"].geonames_id == 1871859
+    assert by_english["Kim Jong Un"].canonical == KIM_GH
+    assert by_english["Vladimir Putin"].roles
+
+
+def test_resolve_registry_round_trip_keeps_ids(both) -> None:
+    """to_rows/from_rows keeps entities, and a reloaded registry resolves to the same ids."""
+    first, _, registry = both
+    rows = registry.to_rows()
+    reloaded = EntityRegistry.from_rows(rows)
+    assert reloaded.to_rows() == rows
+    again = _ids(resolve_mentions(_mentions(*ARTICLE_2019), reloaded))
+    assert again == first
+
+
+def test_resolve_batches_give_same_ids(both) -> None:
+    """One registry per article (batches) gives the same ids as one run for gazetteer-known entities."""
+    first, second, _ = both
+    assert _ids(resolve_mentions(_mentions(*ARTICLE_2018), EntityRegistry())) == second
+
+
+LOOKALIKES = [
+    pytest.param(["\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646", "\u0643\u064a\u0645 \u064a\u0648 \u062c\u0648\u0646\u063a", "\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0625\u064a\u0644"], "PER", id="kim-family"),
+    pytest.param(["\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0632\u0627\u064a\u062f", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632"], "PER", id="two-abdullahs"),
+    pytest.param(["\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646", "\u0645\u062d\u0645\u062f \u0628\u0646 \u0646\u0627\u064a\u0641", "\u0633\u0644\u0645\u0627\u0646"], "PER", id="mbs-mbn-salman"),
+    pytest.param(["\u062c\u0648\u0631\u062c \u0628\u0648\u0634", "\u062c\u0648\u0631\u062c \u0648\u0627\u0634\u0646\u0637\u0646"], "PER", id="two-georges"),
+    pytest.param(["\u0628\u064a\u0644 \u0643\u0644\u064a\u0646\u062a\u0648\u0646", "\u0647\u064a\u0644\u0627\u0631\u064a \u0643\u0644\u064a\u0646\u062a\u0648\u0646"], "PER", id="two-clintons"),
+    pytest.param(["\u062a\u0648\u0646\u0633", "\u062a\u0648\u0646\u0633 \u0627\u0644\u0639\u0627\u0635\u0645\u0629"], "LOC", id="tunisia-tunis"),
+    pytest.param(["\u0627\u0644\u0633\u0648\u064a\u062f", "\u0627\u0644\u0633\u0648\u062f\u0627\u0646", "\u0627\u0644\u0646\u0645\u0633\u0627", "\u0627\u0644\u0646\u0631\u0648\u064a\u062c"], "LOC", id="countries"),
+    pytest.param(["\u0637\u0631\u0627\u0628\u0644\u0633 \u0627\u0644\u063a\u0631\u0628", "\u0637\u0631\u0627\u0628\u0644\u0633 \u0627\u0644\u0634\u0627\u0645"], "LOC", id="two-tripolis"),
+]
+
+
+@pytest.mark.parametrize(("names", "type_"), LOOKALIKES)
+def test_resolve_lookalikes_stay_apart(names: list[str], type_: str) -> None:
+    """Look-alike names stay different entities, in one article and across articles."""
+    text = " \u060c ".join(names)
+    together = resolve_mentions([Mention(n, "body", text.find(n), text.find(n) + len(n), type_) for n in names], EntityRegistry())
+    assert len({m.entity_id for m in together}) == len(names)
+    registry = EntityRegistry()
+    apart = [resolve_mentions([Mention(n, "body", 0, len(n), type_)], registry)[0] for n in names]
+    assert len({m.entity_id for m in apart}) == len(names)
+
+
+def test_resolve_keeps_offsets_and_order() -> None:
+    """Resolution fills ids and canonical names without moving mentions."""
+    mentions = _mentions(*ARTICLE_2019)
+    resolved = resolve_mentions(mentions, EntityRegistry())
+    assert [(m.text, m.start, m.end) for m in resolved] == [(m.text, m.start, m.end) for m in mentions]
+    assert all(m.entity_id and m.canonical for m in resolved)
+
+
+def test_resolve_settings_reject_bad_threshold() -> None:
+    """A threshold outside (0, 1] is a ConfigError naming the fix."""
+    with pytest.raises(ConfigError, match="link_threshold"):
+        ResolveSettings(link_threshold=1.5)

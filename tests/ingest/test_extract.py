@@ -1,0 +1,95 @@
+"""Extraction: title, byline, in-text date, dateline and a boilerplate-free body from the seeds and HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.config import IngestSettings
+from marsad.ingest.extract import extract, is_boilerplate, line_key
+from marsad.ingest.readers import read_paths
+from marsad.model import RawDocument
+from marsad.text.normalize import normalize
+
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
+SETTINGS = IngestSettings()
+
+
+def seed(name: str):
+    """The extracted Article of one seed file."""
+    [raw] = read_paths([SEEDS / name], SETTINGS)
+    return extract(raw, SETTINGS)
+
+
+def test_extract_seed_2019_title_byline_and_clean_body() -> None:
+    a = seed("000_fc13acc477961b1c.txt")
+    assert a.title.startswith("\u0642\u0645\u0629 \u201d \u0628\u0648\u062a\u064a\u0646")
+    assert a.byline == "\u062d\u0633\u0627\u0645 \u0627\u0644\u062c\u0628\u0627\u0644\u064a"  # Hossam El-Gabaly
+    assert a.body.startswith("\u0628\u0639\u062f \u0641\u0634\u0644")
+    for boiler in ("\u0645\u0642\u0627\u0644\u0627\u062a \u0630\u0627\u062a \u0635\u0644\u0629", "\u0632\u0631 \u0627\u0644\u0630\u0647\u0627\u0628"):
+        assert boiler not in a.body
+    assert "\u0643\u062a\u0628 :" not in a.body and a.title not in a.body
+    assert a.body.rstrip().endswith("\u062a\u0631\u0648\u0646\u062c.")
+
+
+def test_extract_seed_2018_in_text_date_line() -> None:
+    a = seed("003_9e8d747f78e969ee.txt")
+    assert a.published_at == "2018-06-01T13:10"
+    assert "2018 01:10" not in a.body
+    assert a.title.startswith("\u0645\u0648\u0633\u0643\u0648 \u062a\u0633\u0639\u0649")
+
+
+@pytest.mark.parametrize(
+    "body, dateline, rest",
+    [
+        pytest.param("\u0627\u0644\u0631\u064a\u0627\u0636 - \u0648\u0627\u0633\n\u0623\u0639\u0644\u0646\u062a \u0627\u0644\u0648\u0632\u0627\u0631\u0629",
+                     "\u0627\u0644\u0631\u064a\u0627\u0636 - \u0648\u0627\u0633", "\u0623\u0639\u0644\u0646\u062a", id="riyadh-spa"),
+        pytest.param("\u0645\u0648\u0633\u0643\u0648 (\u0631\u0648\u064a\u062a\u0631\u0632) - \u0642\u0627\u0644 \u0627\u0644\u0643\u0631\u0645\u0644\u064a\u0646",
+                     "\u0645\u0648\u0633\u0643\u0648 (\u0631\u0648\u064a\u062a\u0631\u0632)", "\u0642\u0627\u0644", id="moscow-reuters"),
+        pytest.param("\u062c\u062f\u0629 - \u0645\u062d\u0645\u062f \u0627\u0644\u0639\u062a\u064a\u0628\u064a:\n\u0627\u0641\u062a\u062a\u062d",
+                     "\u062c\u062f\u0629 - \u0645\u062d\u0645\u062f \u0627\u0644\u0639\u062a\u064a\u0628\u064a", "\u0627\u0641\u062a\u062a\u062d", id="jeddah-reporter"),
+        pytest.param("\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631 \u0625\u0646 \u0627\u0644\u0648\u0636\u0639 \u0645\u0633\u062a\u0642\u0631",
+                     None, "\u0642\u0627\u0644", id="no-dateline"),
+    ],
+)
+def test_extract_dateline_is_split_off_the_body(body: str, dateline: str | None, rest: str) -> None:
+    a = extract(RawDocument(external_id="x", origin="x", text=body, title="T"), SETTINGS)
+    assert a.dateline == dateline and a.body.startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        pytest.param("\u0645\u0642\u0627\u0644\u0627\u062a \u0630\u0627\u062a \u0635\u0644\u0629", "stop", id="related-articles"),
+        pytest.param("\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627\u064b:", "stop", id="read-also"),
+        pytest.param("\u0632\u0631 \u0627\u0644\u0630\u0647\u0627\u0628 \u0625\u0644\u0649 \u0627\u0644\u0623\u0639\u0644\u0649", "drop", id="back-to-top"),
+        pytest.param("\u0634\u0627\u0631\u0643 \u0639\u0644\u0649 \u062a\u0648\u064a\u062a\u0631", "drop", id="share-on-twitter"),
+        pytest.param("\u0645\u0634\u0627\u0631\u0643\u0629 \u0627\u0644\u0645\u0645\u0644\u0643\u0629 \u0641\u064a \u0627\u0644\u0642\u0645\u0629 \u0627\u0644\u0627\u0642\u062a\u0635\u0627\u062f\u064a\u0629 \u0627\u0644\u0639\u0627\u0644\u0645\u064a\u0629 \u0627\u0644\u0643\u0628\u0631\u0649", None, id="real-sentence-kept"),
+    ],
+)
+def test_extract_boilerplate_phrases(line: str, kind: str | None) -> None:
+    assert is_boilerplate(normalize(line)) == kind
+
+
+def test_extract_repeated_lines_of_a_source_are_dropped() -> None:
+    footer = "\u062d\u0642\u0648\u0642 \u0627\u0644\u0646\u0634\u0631 \u0644\u0635\u062d\u064a\u0641\u0629 \u0627\u0644\u064a\u0648\u0645"
+    raw = RawDocument(external_id="x", origin="x", text=f"\u062e\u0628\u0631 \u0645\u0647\u0645\n{footer}", title="T", source="s")
+    assert footer not in extract(raw, SETTINGS, repeated={line_key(footer)}).body
+
+
+def test_extract_html_through_trafilatura() -> None:
+    para = " ".join(["\u0627\u0644\u0642\u0645\u0629 \u0627\u0644\u0631\u0648\u0633\u064a\u0629 \u0627\u0644\u0643\u0648\u0631\u064a\u0629 \u0641\u064a \u0641\u0644\u0627\u062f\u064a\u0641\u0648\u0633\u062a\u0648\u0643."] * 12)
+    html = (f"<html><head><title>\u0642\u0645\u0629 \u0628\u0648\u062a\u064a\u0646 \u0648\u0643\u064a\u0645</title>"
+            '<meta name="author" content="\u062d\u0633\u0627\u0645"><meta property="article:published_time" content="2019-04-25">'
+            f"</head><body><nav>\u0627\u0644\u0631\u0626\u064a\u0633\u064a\u0629 | \u0623\u062e\u0628\u0627\u0631</nav><article><h1>\u0642\u0645\u0629 \u0628\u0648\u062a\u064a\u0646 \u0648\u0643\u064a\u0645</h1><p>{para}</p><p>{para}</p></article>"
+            "<footer>\u062c\u0645\u064a\u0639 \u0627\u0644\u062d\u0642\u0648\u0642 \u0645\u062d\u0641\u0648\u0638\u0629</footer></body></html>")
+    a = extract(RawDocument(external_id="p", origin="p.html", text=html, is_html=True), SETTINGS)
+    assert a.title == "\u0642\u0645\u0629 \u0628\u0648\u062a\u064a\u0646 \u0648\u0643\u064a\u0645"
+    assert a.published_at == "2019-04-25" and "\u0641\u0644\u0627\u062f\u064a\u0641\u0648\u0633\u062a\u0648\u0643" in a.body
+    assert "\u0645\u062d\u0641\u0648\u0638\u0629" not in a.body
+
+
+def test_extract_keeps_display_text_and_normalized_form_apart() -> None:
+    a = seed("000_fc13acc477961b1c.txt")
+    assert "\u0623" in a.body and "\u0623" not in a.body_norm and a.norm_profile == "match.v1"

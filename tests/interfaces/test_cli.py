@@ -1,0 +1,60 @@
+"""The CLI contract: commands, exit codes and the JSON shapes external evaluations rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ANALYZE_KEYS = {"id", "source", "url", "title", "byline", "published_at", "dateline", "body"}
+
+
+def test_cli_analyze_json_shape_for_each_seed(cli, seeds_dir: Path) -> None:
+    res = cli("analyze", seeds_dir / "000_fc13acc477961b1c.txt", seeds_dir / "003_9e8d747f78e969ee.txt", "--json")
+    assert res.code == 0
+    a2019, a2018 = res.json_lines()
+    assert ANALYZE_KEYS <= a2019.keys()
+    assert a2019["byline"] == "\u062d\u0633\u0627\u0645 \u0627\u0644\u062c\u0628\u0627\u0644\u064a" and a2019["published_at"] is None
+    assert a2018["published_at"] == "2018-06-01T13:10"
+    assert "\u0645\u0642\u0627\u0644\u0627\u062a \u0630\u0627\u062a \u0635\u0644\u0629" not in a2019["body"]
+
+
+def test_cli_analyze_published_flag_fills_missing_dates(cli, seeds_dir: Path) -> None:
+    res = cli("analyze", seeds_dir, "--published", "2019-04-25", "--json")
+    assert sorted(a["published_at"] for a in res.json_lines()) == ["2018-06-01T13:10", "2019-04-25"]
+
+
+def test_cli_analyze_bad_published_date_is_a_clear_error(cli, seeds_dir: Path) -> None:
+    res = cli("analyze", seeds_dir, "--published", "25/04/2019")
+    assert res.code == 1 and "2019-04-25" in res.err
+
+
+def test_cli_ingest_summary_and_idempotence(cli, seeds_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    first = cli("ingest", seeds_dir, "--db", db, "--quiet")
+    again = cli("ingest", seeds_dir, "--db", db, "--quiet")
+    assert first.code == again.code == 0
+    assert "2 stored" in first.out and "0 stored, 2 duplicates" in again.out
+
+
+def test_cli_ingest_exits_nonzero_only_when_nothing_ingested(cli, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    res = cli("ingest", tmp_path, "--db", tmp_path / "m.db", "--quiet")
+    assert res.code == 1 and "empty.txt" in res.out and "empty file" in res.out
+
+
+def test_cli_articles_and_show(cli, seeds_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    cli("ingest", seeds_dir, "--db", db, "--quiet")
+    rows = cli("articles", "--db", db, "--json").json_lines()
+    assert len(rows) == 2 and {"id", "external_id", "title"} <= rows[0].keys()
+    shown = cli("show", "000_fc13acc477961b1c", "--db", db, "--json").json_lines()[0]
+    assert shown["id"] == rows[0]["id"] and "body_norm" not in shown
+    assert cli("show", "nope", "--db", db).code == 1
+
+
+@pytest.mark.parametrize("command", ["ingest", "analyze", "articles", "show"])
+def test_cli_every_command_has_help(cli, command: str) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli(command, "--help")
+    assert done.value.code == 0

@@ -1,0 +1,78 @@
+"""End to end on small inputs: idempotent ingest, provenance of copies, bad inputs never harm the store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from marsad.config import Settings
+from marsad.pipeline import STAGES, Stage, check_stages, ingest
+
+BODY = "\u0627\u0633\u062a\u0642\u0628\u0644 \u0627\u0644\u0631\u0626\u064a\u0633 \u0627\u0644\u0631\u0648\u0633\u064a \u0641\u0644\u0627\u062f\u064a\u0645\u064a\u0631 \u0628\u0648\u062a\u064a\u0646 \u0627\u0644\u0632\u0639\u064a\u0645 \u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646."
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    """Write records as JSON Lines."""
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    return path
+
+
+def test_pipeline_ingest_twice_stores_once(memory_store, seeds_dir: Path, settings: Settings) -> None:
+    first = ingest([str(seeds_dir)], memory_store, settings)
+    second = ingest([str(seeds_dir)], memory_store, settings)
+    assert (first.stored, second.stored, second.duplicates) == (2, 0, 2)
+    assert memory_store.count_articles() == 2
+
+
+def test_pipeline_same_text_from_another_outlet_is_stored(memory_store, tmp_path: Path, settings: Settings) -> None:
+    recs = [{"source": "was", "url": "http://spa/1", "title": "t", "content": BODY},
+            {"source": "okaz", "url": "http://okaz/9", "title": "t", "content": BODY},
+            {"source": "was", "title": "t", "content": BODY}]  # same outlet, same text, no URL: a repeat
+    report = ingest([str(write_jsonl(tmp_path / "wire.jsonl", recs))], memory_store, settings)
+    assert (report.stored, report.duplicates) == (2, 1)
+
+
+def test_pipeline_same_url_is_a_repeat_even_if_text_changed(memory_store, tmp_path: Path, settings: Settings) -> None:
+    ingest([str(write_jsonl(tmp_path / "a.jsonl", [{"source": "s", "url": "http://s/1", "content": BODY}]))],
+           memory_store, settings)
+    report = ingest([str(write_jsonl(tmp_path / "b.jsonl", [{"source": "s", "url": "http://s/1", "content": BODY + "!"}]))],
+                    memory_store, settings)
+    assert (report.stored, report.duplicates) == (0, 1)
+
+
+def test_pipeline_bad_inputs_are_reported_and_stored_articles_survive(
+    memory_store, tmp_path: Path, seeds_dir: Path, settings: Settings
+) -> None:
+    ingest([str(seeds_dir)], memory_store, settings)
+    before = [memory_store.get_article(r["id"]) for r in memory_store.list_articles()]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 30)
+    (bad / "broken.json").write_text('[{"content": "x"', "utf-8")
+    (bad / "broken.html").write_bytes(b"<html><body><div><p>\x00\x01</div>")
+    with (bad / "huge.jsonl").open("wb") as f:
+        f.truncate(100 * 2**20)
+    shutil.copy(seeds_dir / "000_fc13acc477961b1c.txt", bad / "again.txt")
+    report = ingest([str(bad)], memory_store, settings)
+    rejected = {Path(o).name for o, _ in report.rejected}
+    assert {"empty.txt", "binary.txt", "broken.json", "broken.html", "huge.jsonl"} <= rejected
+    assert report.duplicates == 1 and report.stored == 0
+    assert [memory_store.get_article(r["id"]) for r in memory_store.list_articles()] == before
+
+
+def test_pipeline_published_default_applies_to_undated_inputs(memory_store, seeds_dir: Path) -> None:
+    from marsad.config import IngestSettings
+
+    ingest([str(seeds_dir)], memory_store, Settings(ingest=IngestSettings(default_published="2019-04-25")))
+    dates = sorted(r["published_at"] for r in memory_store.list_articles())
+    assert dates == ["2018-06-01T13:10", "2019-04-25"]
+
+
+def test_pipeline_stage_order_is_checked() -> None:
+    check_stages(STAGES)
+    with pytest.raises(RuntimeError, match="needs"):
+        check_stages((Stage("late", frozenset({"raw"}), frozenset()),))
