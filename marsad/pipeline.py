@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from marsad.analysis.annotate import AnnotateSettings, Annotator
+from marsad.analysis.registry import EntityRegistry
 from marsad.config import Settings
 from marsad.errors import IngestError
 from marsad.ingest.extract import extract, line_key
@@ -37,6 +39,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("extract", frozenset({"raw"}), frozenset({"title", "byline", "published_at", "dateline", "body"})),
     Stage("normalize", frozenset({"title", "body"}), frozenset({"title_norm", "body_norm"})),
     Stage("store", frozenset({"title", "body", "body_norm"}), frozenset({"id"})),
+    Stage("entities", frozenset({"title", "body"}), frozenset({"entities"})),
+    Stage("quotes", frozenset({"title", "body", "entities"}), frozenset({"quotes"})),
+    Stage("times", frozenset({"title", "body", "published_at"}), frozenset({"times"})),
 )
 
 
@@ -124,35 +129,56 @@ def iter_articles(paths: list[str], settings: Settings) -> Iterator[Article | Re
         yield from extract_batch(batch, settings)
 
 
+def make_annotator(settings: Settings, store: SQLiteStore | None = None) -> Annotator:
+    """The per-article analyser, its entity registry reloaded from ``store`` when given."""
+    a = settings.analysis
+    registry = EntityRegistry.from_rows(store.entity_rows()) if store is not None else EntityRegistry()
+    return Annotator(registry, AnnotateSettings(entities=a.entities, quotes=a.quotes, times=a.times))
+
+
 def ingest(
     paths: list[str], store: SQLiteStore, settings: Settings, progress: Callable[[int], None] | None = None
 ) -> IngestReport:
-    """Read, extract, normalize and store every article under ``paths``; idempotent per outlet."""
+    """Read, extract, normalize, analyse and store every article under ``paths``; idempotent per outlet.
+
+    Each batch is one transaction: its articles, their analyses and the entities they touched are stored together.
+    """
     report = IngestReport()
+    annotator = make_annotator(settings, store)
     for batch in batches(read_paths(paths, settings.ingest)):
         with store.transaction():
+            touched: set[str] = set()
             for item in extract_batch(batch, settings):
                 if isinstance(item, ReadError):
                     report.rejected.append((item.origin, item.reason))
-                else:
-                    _store_one(item, store, report)
+                elif (aid := _store_one(item, store, report)) is not None:
+                    touched |= _analyse_one(aid, item, store, annotator)
+            store.save_entities(r for r in annotator.registry.to_rows() if r["entity_id"] in touched)
         if progress:
             progress(len(batch))
     return report
 
 
-def _store_one(article: Article, store: SQLiteStore, report: IngestReport) -> None:
-    """Store one article unless the same outlet's copy is already there."""
+def _store_one(article: Article, store: SQLiteStore, report: IngestReport) -> str | None:
+    """Store one article unless the same outlet's copy is already there; return its new id."""
     if store.find_same(article.source, article.url, article.content_hash):
         report.duplicates += 1
-        return
+        return None
     aid = article_id(article)
-    if store.has_article(aid):  # same URL under another id scheme cannot happen; same hash+source caught above
+    if store.has_article(aid):  # an id collision means the same outlet and URL: a repeat
         report.duplicates += 1
-        return
+        return None
     store.insert_article(aid, article)
     report.stored += 1
     report.stored_ids.append(aid)
+    return aid
+
+
+def _analyse_one(aid: str, article: Article, store: SQLiteStore, annotator: Annotator) -> set[str]:
+    """Annotate one stored article and save what was found; return the entity ids it mentions."""
+    found = annotator.annotate(article.title, article.body, article.published_at)
+    store.save_analysis(aid, found.entities, found.quotes, found.times, annotator.versions)
+    return {m.entity_id for m in found.entities if m.entity_id}
 
 
 def article_json(article: Article, aid: str | None = None) -> dict:
@@ -170,9 +196,33 @@ def article_json(article: Article, aid: str | None = None) -> dict:
 
 
 def analyze(paths: list[str], settings: Settings) -> Iterator[dict | ReadError]:
-    """Extract and analyse every article under ``paths`` without a store; yield JSON-ready dicts."""
+    """Extract and analyse every article under ``paths`` without a store; yield JSON-ready dicts.
+
+    One entity registry serves the whole run, so ``entity_id`` is the same for the same entity in every article.
+    """
+    annotator = make_annotator(settings)
     for item in iter_articles(paths, settings):
         if isinstance(item, ReadError):
             yield item
-        else:
-            yield article_json(item)
+            continue
+        found = annotator.annotate(item.title, item.body, item.published_at)
+        out = article_json(item)
+        out["entities"] = [_entity_json(m) for m in found.entities]
+        out["quotes"] = [_quote_json(q) for q in found.quotes]
+        out["times"] = [{k: getattr(t, k) for k in TIME_KEYS} for t in found.times]
+        yield out
+
+
+ENTITY_KEYS = ("text", "field", "start", "end", "type", "entity_id", "canonical")
+QUOTE_KEYS = ("speaker", "speaker_entity_id", "cue", "text", "field", "start", "end", "direct")
+TIME_KEYS = ("text", "field", "start", "end", "value", "calendar")
+
+
+def _entity_json(m: object) -> dict:
+    """The public JSON shape of one entity mention."""
+    return {k: getattr(m, k) for k in ENTITY_KEYS}
+
+
+def _quote_json(q: object) -> dict:
+    """The public JSON shape of one quote."""
+    return {k: getattr(q, k) for k in QUOTE_KEYS}

@@ -185,6 +185,100 @@ class SQLiteStore:
             q["direct"] = bool(q["direct"])
         return out
 
+    # -- entities -----------------------------------------------------------------------------------------
+    def save_entities(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Upsert resolved entities (registry rows: id, type, canonical, ids, mention count, variants)."""
+        for r in rows:
+            data = {k: r.get(k) for k in ("gaz_id", "roles", "version")}
+            self.db.execute(
+                "INSERT INTO entities (id, type, canonical, english, iso, geonames_id, mentions, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type,"
+                " canonical = excluded.canonical, english = excluded.english, iso = excluded.iso,"
+                " geonames_id = excluded.geonames_id, mentions = excluded.mentions, data = excluded.data",
+                (r["entity_id"], r["type"], r["canonical"], r.get("english"), r.get("iso"),
+                 None if r.get("geonames_id") is None else str(r["geonames_id"]), r.get("mentions", 0),
+                 json.dumps(data, ensure_ascii=False)),
+            )
+            self.db.execute("DELETE FROM entity_variants WHERE entity_id = ?", (r["entity_id"],))
+            self.db.executemany(
+                "INSERT INTO entity_variants VALUES (?, ?, ?)",
+                [(r["entity_id"], v, c) for v, c in (r.get("variants") or {}).items()],
+            )
+
+    def entity_rows(self) -> list[dict[str, Any]]:
+        """Every stored entity as a registry row (the inverse of ``save_entities``)."""
+        variants: dict[str, dict[str, int]] = {}
+        for eid, v, c in self.db.execute("SELECT entity_id, variant, count FROM entity_variants"):
+            variants.setdefault(eid, {})[v] = c
+        out = []
+        for r in self.db.execute("SELECT * FROM entities"):
+            data = json.loads(r["data"] or "{}")
+            out.append({"entity_id": r["id"], "type": r["type"], "canonical": r["canonical"],
+                        "english": r["english"], "iso": r["iso"], "geonames_id": r["geonames_id"],
+                        "mentions": r["mentions"], "variants": variants.get(r["id"], {}), **data})
+        return out
+
+    def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Entities by mention count across the archive, with their number of articles and variants."""
+        where, args = ("WHERE e.type = ?", [type_]) if type_ else ("", [])
+        rows = self.db.execute(
+            "SELECT e.id, e.type, e.canonical, e.english, e.iso, e.geonames_id,"
+            " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
+            " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles,"
+            " (SELECT group_concat(variant, ' | ') FROM (SELECT variant FROM entity_variants v"
+            "   WHERE v.entity_id = e.id ORDER BY count DESC LIMIT 8)) AS variants"
+            f" FROM entities e {where} ORDER BY mentions DESC, e.canonical LIMIT ?",
+            [*args, limit],
+        )
+        return [dict(r) for r in rows]
+
+    def entities_matching(self, keys: Sequence[str]) -> list[str]:
+        """Ids of entities whose canonical name or a variant is one of ``keys`` (exact strings)."""
+        marks = ", ".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT id FROM entities WHERE canonical IN ({marks}) UNION "
+            f"SELECT entity_id FROM entity_variants WHERE variant IN ({marks})",
+            [*keys, *keys],
+        )
+        return [r[0] for r in rows]
+
+    def entity_detail(self, entity_id: str, limit: int = 20) -> dict[str, Any] | None:
+        """One entity: its fields, every variant with counts, its articles and the entities it co-occurs with."""
+        row = self.db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            return None
+        out = {k: row[k] for k in ("id", "type", "canonical", "english", "iso", "geonames_id")}
+        out["variants"] = [dict(r) for r in self.db.execute(
+            "SELECT variant, count FROM entity_variants WHERE entity_id = ? ORDER BY count DESC", (entity_id,))]
+        out["articles"] = [dict(r) for r in self.db.execute(
+            "SELECT a.id, a.external_id, a.source, a.published_at, a.title, count(*) AS mentions FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id"
+            " ORDER BY a.published_at, a.seq LIMIT ?", (entity_id, limit))]
+        out["cooccurring"] = [dict(r) for r in self.db.execute(
+            "SELECT e.id, e.type, e.canonical, count(DISTINCT o.article_id) AS articles FROM mentions m"
+            " JOIN mentions o ON o.article_id = m.article_id AND o.entity_id != m.entity_id"
+            " JOIN entities e ON e.id = o.entity_id WHERE m.entity_id = ?"
+            " GROUP BY e.id ORDER BY articles DESC, e.canonical LIMIT ?", (entity_id, limit))]
+        return out
+
+    def list_quotes(self, speaker_ids: Sequence[str] | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Statements across the archive, newest first; only those of ``speaker_ids`` when given."""
+        where, args = "", []
+        if speaker_ids is not None:
+            where = f"WHERE q.speaker_entity_id IN ({', '.join('?' * len(speaker_ids))})"
+            args = list(speaker_ids)
+        rows = self.db.execute(
+            "SELECT q.speaker, q.speaker_entity_id, e.canonical AS speaker_canonical, q.cue, q.text, q.direct,"
+            " q.field, q.start, q.\"end\", a.id AS article_id, a.external_id, a.source, a.published_at, a.title"
+            " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+            f" {where} ORDER BY a.published_at DESC, a.seq, q.start LIMIT ?",
+            [*args, limit],
+        )
+        out = [dict(r) for r in rows]
+        for q in out:
+            q["direct"] = bool(q["direct"])
+        return out
+
     # -- generic state (dedup index, story state, entity registry) ------------------------------------------
     def load_state(self, namespace: str) -> dict[str, Any]:
         """All (key -> JSON value) rows of one state namespace."""

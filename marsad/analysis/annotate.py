@@ -1,0 +1,91 @@
+"""Per-article analysis: entities (NER + resolution), quotes and times, composed in dependency order.
+
+Stages declare what they need and provide; the entity registry (cross-article state) comes in from the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from marsad.analysis.quotes import QUOTES_VERSION, extract_quotes
+from marsad.analysis.registry import EntityRegistry
+from marsad.analysis.resolve import resolve_mentions
+from marsad.analysis.times import TIMES_VERSION, extract_times
+from marsad.model import Analysis, Mention
+
+FIELDS = ("title", "body")
+
+
+@dataclass(frozen=True)
+class AnnotateSettings:
+    """Which per-article analyses run."""
+
+    entities: bool = True
+    quotes: bool = True
+    times: bool = True
+
+
+@dataclass
+class Annotator:
+    """Holds the loaded NER tagger and the entity registry for one run; ``annotate`` one article at a time."""
+
+    registry: EntityRegistry = field(default_factory=EntityRegistry)
+    settings: AnnotateSettings = field(default_factory=AnnotateSettings)
+
+    @cached_property
+    def tagger(self):  # noqa: ANN201 - the tagger type lives in the optional ner package
+        """The shipped NER tagger, loaded on first use."""
+        from marsad.analysis.ner import load_tagger
+
+        return load_tagger()
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """The rule and model versions this annotator stamps on what it produces."""
+        from marsad.analysis.ner import MODEL_VERSION
+        from marsad.analysis.registry import RESOLVE_VERSION
+
+        out = {}
+        if self.settings.entities:
+            out["ner"] = MODEL_VERSION
+            out["resolve"] = RESOLVE_VERSION
+        if self.settings.quotes:
+            out["quotes"] = QUOTES_VERSION
+        if self.settings.times:
+            out["times"] = TIMES_VERSION
+        return out
+
+    def annotate(self, title: str, body: str, published: str | None) -> Analysis:
+        """Find the entities, quotes and times of one article (offsets into its display title and body)."""
+        texts = {"title": title, "body": body}
+        mentions: list[Mention] = []
+        if self.settings.entities:
+            from marsad.analysis.ner import find_mentions
+
+            raw = [m for f in FIELDS for m in find_mentions(texts[f], f, self.tagger)]
+            mentions = resolve_mentions(raw, self.registry)
+        quotes = []
+        if self.settings.quotes:
+            for f in FIELDS:
+                quotes.extend(extract_quotes(texts[f], f, [m for m in mentions if m.field == f]))
+        times = []
+        if self.settings.times:
+            day = parse_iso_date(published)
+            for f in FIELDS:
+                times.extend(extract_times(texts[f], f, day))
+        return Analysis(entities=tuple(mentions), quotes=tuple(quotes), times=tuple(times))
+
+
+def parse_iso_date(value: str | None) -> dt.date | None:
+    """The date of an ISO 8601 date or date-time string, or None."""
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None

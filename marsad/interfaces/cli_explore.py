@@ -1,0 +1,103 @@
+"""CLI commands that explore the archive (entities, quotes) and tag CoNLL files (``marsad ner``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from marsad import search
+from marsad.interfaces.cli import command, emit
+from marsad.interfaces.render import cell, print_table
+from marsad.store import open_store
+
+
+def add_arguments(sub: argparse._SubParsersAction) -> None:
+    """Declare the exploring commands' arguments."""
+    p = sub.add_parser("ner", help="tag a CoNLL file with IOB2 entity tags", description=cmd_ner.__doc__)
+    p.add_argument("file", help="CoNLL input: one token per line (first column), blank line between sentences; - for stdin")
+
+    p = sub.add_parser("entities", help="list resolved entities across the archive", description=cmd_entities.__doc__)
+    p.add_argument("--db", required=True)
+    p.add_argument("--type", choices=["PER", "LOC", "ORG", "MISC"])
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("entity", help="one entity: variants, articles, co-occurring entities", description=cmd_entity.__doc__)
+    p.add_argument("name", help="any spelling of the name, or an entity id")
+    p.add_argument("--db", required=True)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("quotes", help="statements by speaker across the archive", description=cmd_quotes.__doc__)
+    p.add_argument("--db", required=True)
+    p.add_argument("--speaker", help="any spelling of the speaker's name")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+
+@command("ner")
+def cmd_ner(args: argparse.Namespace) -> int:
+    """Write each input line followed by a TAB and its predicted IOB2 tag (ANERcorp labels)."""
+    from marsad.analysis.ner import tag_conll
+
+    try:
+        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")
+    except OSError as exc:
+        print(f"marsad ner: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 1
+    with handle:
+        for line in tag_conll(handle):
+            sys.stdout.write(line + "\n")
+    return 0
+
+
+@command("entities")
+def cmd_entities(args: argparse.Namespace) -> int:
+    """List entities by mentions, with their variants, across every stored article."""
+    rows = open_store(args.db).list_entities(args.type, args.limit)
+    if args.json:
+        for r in rows:
+            emit({**r, "variants": r["variants"].split(" | ") if r["variants"] else []})
+    else:
+        print_table(rows, ("type", "canonical", "english", "mentions", "articles", "variants"))
+    return 0
+
+
+@command("entity")
+def cmd_entity(args: argparse.Namespace) -> int:
+    """Show one entity found by any spelling: its variants, the articles and the entities it appears with."""
+    store = open_store(args.db)
+    ids = [args.name] if store.entity_detail(args.name) else search.find_entity_ids(store, args.name)
+    if not ids:
+        print(f"marsad entity: no entity named {args.name!r}: list them with `marsad entities --db {args.db}`",
+              file=sys.stderr)
+        return 1
+    for eid in ids:
+        detail = store.entity_detail(eid)
+        if args.json:
+            emit(detail)
+            continue
+        print(f"{detail['canonical']} ({detail['type']}) {detail['id']}"
+              + (f"  {detail['english']}" if detail["english"] else "") + (f"  {detail['iso']}" if detail["iso"] else ""))
+        print("  variants: " + "\u060c ".join(f"{v['variant']} ({v['count']})" for v in detail["variants"]))
+        print("  with: " + "\u060c ".join(f"{c['canonical']} ({c['articles']})" for c in detail["cooccurring"][:10]))
+        print_table(detail["articles"], ("published_at", "source", "title"))
+    return 0
+
+
+@command("quotes")
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """List statements (who said what), optionally of one speaker under any spelling of the name."""
+    store = open_store(args.db)
+    ids = search.find_entity_ids(store, args.speaker) if args.speaker else None
+    if args.speaker and not ids:
+        print(f"marsad quotes: no speaker named {args.speaker!r} in {args.db}", file=sys.stderr)
+        return 1
+    rows = store.list_quotes(ids, args.limit)
+    if args.json:
+        for r in rows:
+            emit(r)
+        return 0
+    for r in rows:
+        who = r["speaker_canonical"] or r["speaker"] or "?"
+        print(f"{r['published_at'] or ''} {who} [{r['cue']}{', direct' if r['direct'] else ''}]: {cell(r['text'], 140)}")
+    return 0
