@@ -10,8 +10,11 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from marsad.analysis.annotate import AnnotateSettings, Annotator
+from marsad.analysis.dedup import DedupIndex, DedupSettings
+from marsad.analysis.stories import StoryDoc, StorySettings, StoryState, assign_story, describe_story
 from marsad.analysis.registry import EntityRegistry
 from marsad.config import Settings
 from marsad.errors import IngestError
@@ -42,7 +45,13 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", frozenset({"title", "body"}), frozenset({"entities"})),
     Stage("quotes", frozenset({"title", "body", "entities"}), frozenset({"quotes"})),
     Stage("times", frozenset({"title", "body", "published_at"}), frozenset({"times"})),
+    Stage("dedup", frozenset({"title_norm", "body_norm", "published_at"}), frozenset({"duplicate_of"})),
+    Stage("stories", frozenset({"title", "body", "published_at", "entities"}), frozenset({"story_id"})),
 )
+
+#: Near-duplicate settings of the store: shingles are not kept (they are recomputed from the stored
+#: normalized text for the few LSH candidates), so the index costs ~0.6 KB per article.
+STORE_DEDUP = DedupSettings(keep_shingles=False)
 
 
 def check_stages(stages: tuple[Stage, ...]) -> None:
@@ -136,27 +145,102 @@ def make_annotator(settings: Settings, store: SQLiteStore | None = None) -> Anno
     return Annotator(registry, AnnotateSettings(entities=a.entities, quotes=a.quotes, times=a.times))
 
 
+@dataclass
+class Trackers:
+    """The cross-article state of one ingest run, loaded from the store: entities, near-duplicates, stories."""
+
+    annotator: Annotator
+    dedup: DedupIndex | None
+    stories: StoryState | None
+    story_settings: StorySettings = field(default_factory=StorySettings)
+
+    @classmethod
+    def load(cls, store: SQLiteStore, settings: Settings) -> Trackers:
+        """Rebuild every tracker from what the store holds."""
+        a = settings.analysis
+        dedup = DedupIndex.from_rows(store.dedup_rows(), STORE_DEDUP, fetch_text=_norm_text(store)) if a.dedup else None
+        stories = StoryState.from_rows(store.story_state_rows()) if a.stories else None
+        return cls(make_annotator(settings, store), dedup, stories)
+
+
+def _norm_text(store: SQLiteStore) -> Callable[[str], str]:
+    """The text the dedup index hashes for a stored article: its normalized title and body."""
+    return lambda article_id: store.norm_text(article_id) or ""
+
+
 def ingest(
     paths: list[str], store: SQLiteStore, settings: Settings, progress: Callable[[int], None] | None = None
 ) -> IngestReport:
-    """Read, extract, normalize, analyse and store every article under ``paths``; idempotent per outlet.
+    """Read, extract, normalize, analyse, deduplicate, cluster and store every article under ``paths``.
 
-    Each batch is one transaction: its articles, their analyses and the entities they touched are stored together.
+    Idempotent per outlet. Each batch is one transaction: its articles, their analyses, duplicates, stories and
+    the entities they touched are stored together, so an interrupted run loses at most the batch in flight.
     """
     report = IngestReport()
-    annotator = make_annotator(settings, store)
+    trackers = Trackers.load(store, settings)
     for batch in batches(read_paths(paths, settings.ingest)):
         with store.transaction():
             touched: set[str] = set()
+            stories: set[str] = set()
             for item in extract_batch(batch, settings):
                 if isinstance(item, ReadError):
                     report.rejected.append((item.origin, item.reason))
                 elif (aid := _store_one(item, store, report)) is not None:
-                    touched |= _analyse_one(aid, item, store, annotator)
-            store.save_entities(r for r in annotator.registry.to_rows() if r["entity_id"] in touched)
+                    entity_ids = _analyse_one(aid, item, store, trackers.annotator)
+                    touched |= entity_ids
+                    report.near_duplicates += _dedup_one(aid, item, store, trackers.dedup)
+                    stories |= _cluster_one(aid, item, entity_ids, trackers)
+            store.save_entities(r for r in trackers.annotator.registry.to_rows() if r["entity_id"] in touched)
+            _save_stories(stories, store, trackers)
         if progress:
             progress(len(batch))
     return report
+
+
+def _dedup_one(aid: str, article: Article, store: SQLiteStore, index: DedupIndex | None) -> int:
+    """Index one article for near-duplicates; record what it copies; return 1 if it is a copy."""
+    if index is None:
+        return 0
+    dup = index.check_and_add(aid, f"{article.title_norm}\n{article.body_norm}", article.source, article.published_at)
+    store.save_dedup_rows(index.rows_for(aid))
+    if dup is None:
+        return 0
+    store.save_duplicate(aid, dup.duplicate_of, dup.similarity, dup.first_source, STORE_DEDUP.version)
+    return 1
+
+
+def _cluster_one(aid: str, article: Article, entity_ids: set[str], trackers: Trackers) -> set[str]:
+    """Assign one article to a story; return the ids of the stories it changed."""
+    if trackers.stories is None:
+        return set()
+    doc = StoryDoc(aid, _as_datetime(article.published_at), article.title, article.body,
+                   tuple(sorted(entity_ids)), article.source)
+    got = assign_story(doc, trackers.stories, trackers.story_settings)
+    rec = trackers.stories.story(got.story_id)
+    return {got.story_id, *rec.chapters} | ({rec.chapter_of} if rec.chapter_of else set())
+
+
+def _save_stories(story_ids: set[str], store: SQLiteStore, trackers: Trackers) -> None:
+    """Persist the changed stories (state rows and display summaries) and the clustering meta row."""
+    state = trackers.stories
+    if state is None or not story_ids:
+        return
+    rows = state.to_rows()
+    store.save_state("stories", {"_meta": next(rows)})
+    for sid in sorted(story_ids):
+        summary = describe_story(state, sid)
+        summary.pop("articles", None)
+        store.save_story(state.story(sid).to_row(), summary)
+
+
+def _as_datetime(value: str | None) -> datetime | None:
+    """A datetime from an ISO 8601 string (date-only becomes midnight), or None."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _store_one(article: Article, store: SQLiteStore, report: IngestReport) -> str | None:

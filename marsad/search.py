@@ -57,3 +57,54 @@ def _of_type(store: SQLiteStore, ids: list[str], type_: str | None) -> list[str]
         return ids
     keep = {r["id"] for r in store.list_entities(type_, limit=10**9)}
     return [i for i in ids if i in keep]
+
+
+def story_view(store: SQLiteStore, story_id: str, detail: bool = False) -> dict[str, Any] | None:
+    """One story as shown to users: timeline (Marsad and external ids), sources, entities, chapters.
+
+    With ``detail``: also a multi-document summary, the quotes of its articles and its near-duplicates.
+    """
+    rows = store.execute("SELECT * FROM stories WHERE id = ?", [story_id])
+    if not rows:
+        return None
+    import json
+
+    row = rows[0]
+    data = json.loads(row.get("data") or "{}")
+    articles = store.story_articles(story_id)
+    names = {r["id"]: r for r in store.execute(
+        "SELECT id, type, canonical FROM entities WHERE id IN (%s)" % ",".join("?" * len(data.get("top_entities", []))),
+        [e for e, _ in data.get("top_entities", [])])} if data.get("top_entities") else {}
+    view: dict[str, Any] = {
+        "id": story_id, "title": row["title"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
+        "size": row["size"], "sources": [s for s, _ in data.get("sources", [])],
+        "entities": [{"entity_id": e, "canonical": names.get(e, {}).get("canonical"), "type": names.get(e, {}).get("type"),
+                      "articles": n} for e, n in data.get("top_entities", [])],
+        "earlier_chapter": row["chapter_of"], "later_chapters": data.get("later_chapters", []),
+        "articles": [{"id": a["id"], "external_id": a["external_id"], "source": a["source"], "url": a["url"],
+                      "published_at": a["published_at"], "title": a["title"], "similarity": a["similarity"],
+                      "why": a["why"], "duplicate_of": a["duplicate_of"]} for a in articles],
+    }
+    if detail:
+        view.update(_story_detail(store, articles))
+    return view
+
+
+def _story_detail(store: SQLiteStore, articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """Summary, quotes and near-duplicate groups of a story's articles."""
+    from marsad.analysis.summarize import SummarySettings, summarize_story
+
+    ids = [a["id"] for a in articles]
+    texts = [(a["title"], (store.get_article(a["id"]) or {}).get("body") or "") for a in articles]
+    summary = summarize_story(texts, SummarySettings(sentences=min(5, 1 + len(texts)))) if texts else []
+    marks = ",".join("?" * len(ids))
+    quotes = store.execute(
+        "SELECT q.article_id, q.speaker, q.speaker_entity_id, e.canonical AS speaker_canonical, q.cue, q.text,"
+        f" q.direct FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id IN ({marks})"
+        " ORDER BY q.article_id, q.start", ids) if ids else []
+    for q in quotes:
+        q["direct"] = bool(q["direct"])
+    dups = store.execute(
+        f"SELECT article_id, duplicate_of, similarity, first_source FROM duplicates WHERE article_id IN ({marks})",
+        ids) if ids else []
+    return {"summary": summary, "quotes": quotes, "duplicates": dups}

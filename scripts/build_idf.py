@@ -59,7 +59,7 @@ def build(shared: Path, min_df: int, out: Path) -> tuple[int, int]:
     version = IDF_TABLE.removesuffix(".tsv.gz")
     lines = [f"# n_docs={n_docs} version={version} source=SaudiNewsNet(CC-BY-NC-SA-4.0) min_df={min_df}"]
     lines += [f"{stem}\t{count}" for stem, count in sorted(df.items()) if count >= min_df]
-    with open(out, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, compresslevel=9) as gz:
+    with open(out, "wb") as fh, gzip.GzipFile(filename="", fileobj=fh, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(("\n".join(lines) + "\n").encode("utf-8"))
     return n_docs, len(lines) - 1
 

@@ -78,7 +78,10 @@ class DedupSettings:
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
-    """This article copies ``duplicate_of`` (exact shingle Jaccard ``similarity``); its group began at ``first_source``."""
+    """This article copies ``duplicate_of`` (exact shingle Jaccard ``similarity``); its group began at ``first_source``.
+
+    ``first_article`` is the earliest-published article of the group (its source is ``first_source``).
+    """
 
     article_id: str
     duplicate_of: str
@@ -335,19 +338,34 @@ class DedupIndex:
     def to_rows(self) -> Iterator[dict[str, Any]]:
         """Yield one JSON/SQL-friendly row per article (signature and shingles as little-endian bytes)."""
         for r in self.storage.records():
-            yield {
-                "article_id": r.article_id,
-                "source": r.source,
-                "published": r.published,
-                "seq": r.seq,
-                "group": r.group,
-                "group_first": self.storage.group_first(r.group) if r.group == r.article_id else None,
-                "duplicate_of": r.duplicate_of,
-                "similarity": r.similarity,
-                "signature": r.signature.astype("<u4").tobytes(),
-                "shingles": None if r.shingles is None else r.shingles.astype("<u8").tobytes(),
-                "version": self.settings.version,
-            }
+            yield self._row(r)
+
+    def rows_for(self, article_id: str) -> list[dict[str, Any]]:
+        """The rows to (re)persist after ``check_and_add(article_id)``: its own and its group head's."""
+        record = self.storage.get(article_id)
+        if record is None:
+            return []
+        out = [self._row(record)]
+        head = self.storage.get(record.group)
+        if head is not None and head.article_id != article_id:
+            out.append(self._row(head))
+        return out
+
+    def _row(self, r: DedupRecord) -> dict[str, Any]:
+        """One record as a row (see ``to_rows``)."""
+        return {
+            "article_id": r.article_id,
+            "source": r.source,
+            "published": r.published,
+            "seq": r.seq,
+            "group": r.group,
+            "group_first": self.storage.group_first(r.group) if r.group == r.article_id else None,
+            "duplicate_of": r.duplicate_of,
+            "similarity": r.similarity,
+            "signature": r.signature.astype("<u4").tobytes(),
+            "shingles": None if r.shingles is None else r.shingles.astype("<u8").tobytes(),
+            "version": self.settings.version,
+        }
 
     @classmethod
     def from_rows(

@@ -17,7 +17,7 @@ table and a fully serialisable ``StoryState``, one run and daily batches give id
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -25,14 +25,14 @@ from marsad.analysis.story_state import (
     ENTITY_PREFIX,
     STORIES_VERSION,
     StoryRecord,
+    StorySettings,
     StoryState,
     add_article,
     from_epoch_days,
     story_keys,
     to_epoch_days,
 )
-from marsad.analysis.vectors import VectorSettings, Vector, article_vector, shared_terms, top_terms
-from marsad.errors import ConfigError
+from marsad.analysis.vectors import Vector, article_vector, shared_terms, top_terms
 
 __all__ = [
     "STORIES_VERSION",
@@ -44,57 +44,6 @@ __all__ = [
     "cluster_documents",
     "describe_story",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class StorySettings:
-    """Thresholds and sizes of incremental story clustering (defaults tuned on evals/gold/stories.jsonl)."""
-
-    # Minimum decayed score to join a story (tuned on the evals/gold/stories.jsonl dev set, B-cubed F1:
-    # 0.34 -> 0.87, 0.38 -> 0.89, 0.42 -> 0.87).
-    threshold: float = 0.38
-    # Stories last seen more than this many days before an article are not candidates (dev set: 1.5 beats 3;
-    # older stories are reached through chapter links instead).
-    window_days: float = 1.5
-    # No decay within this many days of a story's last article (outlets run a story over a day or so).
-    grace_days: float = 1.0
-    # Decay halves the score every this many days beyond the grace period.
-    half_life_days: float = 2.0
-    # Share of the score given to entity overlap when both sides have entities. Miranda et al. found entities
-    # help; with this project's CRF NER + resolution on the dev set they did not (F1 0.893 at 0, 0.872 at 0.1),
-    # so entities only find candidates, explain joins and back chapter links until NER improves.
-    entity_weight: float = 0.0
-    # Chapter link: undecayed score and shared top keys an older story needs (stricter than joining);
-    # the 2018/2019 Putin-Kim seed pair scores 0.38 with 10+ shared top terms.
-    chapter_threshold: float = 0.3
-    chapter_min_shared: int = 4
-    # Index keys per story and query keys per article (top TF-IDF terms); candidates scored exactly.
-    index_terms: int = 20
-    query_terms: int = 12
-    max_candidates: int = 20
-    # Centroid terms kept per story (bounds memory; low-weight tail barely moves cosines).
-    centroid_terms: int = 300
-    # Archive postings longer than this are skipped in the chapter search (too common to be evidence).
-    chapter_max_postings: int = 2000
-    vector: VectorSettings = field(default_factory=VectorSettings)
-
-    def __post_init__(self) -> None:
-        """Reject settings that cannot work, naming a valid value."""
-        for name in ("threshold", "entity_weight", "chapter_threshold"):
-            value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
-                raise ConfigError(f"StorySettings.{name}={value!r}: use a number in [0, 1], e.g. 0.3")
-        for name in ("window_days", "half_life_days"):
-            value = getattr(self, name)
-            if not value > 0:
-                raise ConfigError(f"StorySettings.{name}={value!r}: use a positive number of days, e.g. 3")
-        if not self.grace_days >= 0:
-            raise ConfigError(f"StorySettings.grace_days={self.grace_days!r}: use a number of days >= 0, e.g. 1")
-        for name in ("chapter_min_shared", "index_terms", "query_terms", "max_candidates", "centroid_terms",
-                     "chapter_max_postings"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise ConfigError(f"StorySettings.{name}={value!r}: use an integer >= 1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,15 +129,16 @@ def _query_keys(vec: Vector, ents: frozenset[str], settings: StorySettings) -> l
 def _find_chapter(
     doc_time: float | None, vec: Vector, ents: frozenset[str], state: StoryState, settings: StorySettings
 ) -> str | None:
-    """Return the older story a new story continues (strict undecayed score, enough shared keys), or None."""
+    """Return the story a new story is another chapter of (strict undecayed score, enough shared keys), or None.
+
+    The match may be older (the new story continues it) or, when an archive arrives out of order, newer.
+    """
     keys = _query_keys(vec, ents, settings)
     best: tuple[float, str] | None = None
     for sid, _, shared in _shortlist(state.archive, keys, settings.max_candidates, settings.chapter_max_postings):
         if shared < settings.chapter_min_shared:
             continue
         rec = state.stories[sid]
-        if doc_time is not None and rec.first_seen is not None and rec.first_seen > doc_time:
-            continue  # a chapter link points back in time
         score, _ = _score(vec, ents, rec, settings)
         if score >= settings.chapter_threshold and (best is None or (score, sid) > (best[0], best[1])):
             best = (score, sid)
@@ -232,7 +182,11 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
     vec = article_vector(doc.title, doc.body, settings.vector)
     ents = frozenset(doc.entity_ids)
     best: tuple[float, str, tuple[str, ...]] | None = None
-    for sid, _, _ in _shortlist(state.active, _query_keys(vec, ents, settings), settings.max_candidates):
+    # An article older than the active window (archives arrive out of order) looks among all stories;
+    # the time-gap check below still keeps it to stories of its own days.
+    late = when is not None and state.watermark is not None and when < state.watermark - settings.window_days
+    pool = state.archive if late else state.active
+    for sid, _, _ in _shortlist(pool, _query_keys(vec, ents, settings), settings.max_candidates):
         rec = state.stories[sid]
         gap = _gap_days(when, rec)
         if gap > settings.window_days:
@@ -257,8 +211,15 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
     shared: tuple[list[str], list[str]] = ([], [])
     if chapter is not None:
         older = state.stories[chapter]
-        older.chapters.append(rec.story_id)
-        rec.chapter_of = chapter
+        if when is not None and older.first_seen is not None and older.first_seen > when:
+            # the match is a later chapter of this (older) article's story: link it back to us
+            rec.chapters.append(chapter)
+            if older.chapter_of is None:
+                older.chapter_of = rec.story_id
+            chapter = None
+        else:
+            older.chapters.append(rec.story_id)
+            rec.chapter_of = chapter
         shared = (sorted(e for e in ents if e in older.entities), shared_terms(vec, older.centroid, 10))
     state.stories[rec.story_id] = rec
     why = {"similarity": 1.0, "shared_entities": shared[0], "shared_terms": shared[1], "chapter_of": chapter}
@@ -290,7 +251,7 @@ def cluster_documents(
 
 def load_state(rows: Iterable[dict[str, Any]], settings: StorySettings = StorySettings()) -> StoryState:
     """Rebuild a ``StoryState`` from ``StoryState.to_rows()`` output for these settings."""
-    return StoryState.from_rows(rows, settings.index_terms, settings.window_days)
+    return StoryState.from_rows(rows, settings)
 
 
 def describe_story(state: StoryState, story_id: str, top_k: int = 10) -> dict[str, Any]:

@@ -44,13 +44,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
-    from marsad.interfaces import cli_commands, cli_explore  # registers commands and their arguments
+    from marsad.interfaces import cli_commands, cli_explore, cli_stories  # registers commands and their arguments
 
     parser = argparse.ArgumentParser(prog="marsad", description="Arabic news analytics: ingest, analyse, explore.")
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli_commands.add_arguments(sub)
     cli_explore.add_arguments(sub)
+    cli_stories.add_arguments(sub)
     return parser
 
 

@@ -37,6 +37,7 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="Marsad id or external id")
     p.add_argument("--db", required=True)
     p.add_argument("--json", action="store_true")
+    add_demo_arguments(sub)
 
 
 @command("ingest")
@@ -102,3 +103,27 @@ def cmd_show(args: argparse.Namespace) -> int:
     else:
         print_article(row)
     return 0
+
+
+def add_demo_arguments(sub: argparse._SubParsersAction) -> None:
+    """Declare the demo command's arguments."""
+    p = sub.add_parser("demo", help="ingest a sample corpus and show what Marsad finds", description=cmd_demo.__doc__)
+    p.add_argument("paths", nargs="*", default=["data/sample"], metavar="PATH", help="corpus (default: data/sample)")
+    p.add_argument("--db", default="marsad-demo.db", help="SQLite file to create (default: marsad-demo.db)")
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Ingest the bundled sample corpus into SQLite and print its stories, entities and quotes."""
+    from marsad.interfaces.render import print_demo
+
+    settings = settings_from_args(args)
+    store = open_store(args.db)
+    from tqdm import tqdm
+
+    with tqdm(unit=" docs", file=sys.stderr, disable=None, desc="ingest") as bar:
+        report = pipeline.ingest(args.paths, store, settings, progress=bar.update)
+    print_ingest_report(report, args.db)
+    print_demo(store, args.db)
+    store.close()
+    return 0 if report.stored + report.duplicates else 1

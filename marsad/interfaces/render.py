@@ -67,3 +67,42 @@ def _print_found(row: Mapping[str, Any]) -> None:
     times = row.get("times") or ()
     if times:
         print("\ntimes: " + "\u060c ".join(f"{t['text']} = {t['value']}" for t in times))
+
+
+def print_demo(store: Any, db: str) -> None:
+    """Print the demo's tour of a freshly ingested archive: entities, one entity's variants, quotes."""
+    print(f"\n== {store.count_articles()} articles in {db}")
+    print("\n== Most mentioned people")
+    print_table(store.list_entities("PER", 8), ("canonical", "english", "mentions", "articles", "variants"))
+    print("\n== Most mentioned places")
+    print_table(store.list_entities("LOC", 8), ("canonical", "english", "iso", "mentions", "variants"))
+    print("\n== Latest statements (who said what)")
+    for q in store.list_quotes(None, 8):
+        who = q["speaker_canonical"] or q["speaker"] or "?"
+        print(f"  {q['published_at'] or '':<19} {cell(who, 30):<30} {cell(q['text'], 90)}")
+    print(f"\nExplore: marsad entities --db {db} | marsad entity \"\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646\" --db {db}"
+          f" | marsad quotes --db {db} --speaker \u0628\u0648\u062a\u064a\u0646")
+
+
+def print_story(view: Mapping[str, Any]) -> None:
+    """Print one story: header, summary, timeline, entities, quotes, duplicates and chapters."""
+    print(f"{view['title']}\n  {view['id']}: {view['size']} articles, {view['first_seen']} .. {view['last_seen']}")
+    print(f"  sources: {', '.join(view['sources']) or '-'}")
+    for label, key in (("earlier chapter", "earlier_chapter"),):
+        if view.get(key):
+            print(f"  {label}: {view[key]}")
+    if view.get("later_chapters"):
+        print(f"  later chapters: {', '.join(view['later_chapters'])}")
+    if view.get("summary"):
+        print("\nsummary:")
+        for s in view["summary"]:
+            print(f"  - {s}")
+    print("\ntimeline:")
+    for a in view["articles"]:
+        copy = f" (copy of {a['duplicate_of']})" if a.get("duplicate_of") else ""
+        print(f"  {a['published_at'] or '':<19} {a['source'] or '':<12} {cell(a['title'], 80)}{copy}")
+    names = [e["canonical"] or e["entity_id"] for e in view.get("entities", [])]
+    if names:
+        print("\nentities: " + "\u060c ".join(names))
+    for q in view.get("quotes", [])[:10]:
+        print(f"  quote: {q.get('speaker_canonical') or q.get('speaker') or '?'}: {cell(q['text'], 110)}")

@@ -94,4 +94,15 @@ SQLITE_MIGRATIONS: tuple[Migration, ...] = (
             " PRIMARY KEY (namespace, key))",
         ),
     ),
+    Migration(
+        "0004_dedup_index",
+        (
+            """CREATE TABLE dedup_index (
+                article_id TEXT PRIMARY KEY, source TEXT, published TEXT, seq INTEGER NOT NULL, grp TEXT NOT NULL,
+                group_first TEXT, duplicate_of TEXT, similarity REAL, signature BLOB NOT NULL, shingles BLOB,
+                version TEXT NOT NULL
+            )""",
+            "CREATE INDEX stories_last_seen ON stories(last_seen)",
+        ),
+    ),
 )

@@ -279,6 +279,77 @@ class SQLiteStore:
             q["direct"] = bool(q["direct"])
         return out
 
+    # -- near-duplicates and stories --------------------------------------------------------------------
+    def save_dedup_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Upsert near-duplicate index rows (signature bytes included) and the duplicates they record."""
+        for r in rows:
+            self.db.execute(
+                "INSERT OR REPLACE INTO dedup_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (r["article_id"], r["source"], r["published"], r["seq"], r["group"], r["group_first"],
+                 r["duplicate_of"], r["similarity"], r["signature"], r["shingles"], r["version"]),
+            )
+
+    def dedup_rows(self) -> Iterator[dict[str, Any]]:
+        """Every near-duplicate index row, in arrival order."""
+        for r in self.db.execute("SELECT * FROM dedup_index ORDER BY seq"):
+            row = dict(r)
+            row["group"] = row.pop("grp")
+            yield row
+
+    def save_duplicate(self, article_id: str, duplicate_of: str, similarity: float, first_source: str | None,
+                       method: str) -> None:
+        """Record that ``article_id`` copies the earlier ``duplicate_of``."""
+        self.db.execute("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?, ?)",
+                        (article_id, duplicate_of, similarity, first_source, method))
+
+    def save_story(self, row: dict[str, Any], summary: dict[str, Any]) -> None:
+        """Upsert one story: its clustering state row and its display summary (title, dates, size, chapters)."""
+        self.save_state("stories", {row["story_id"]: row})
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (row["story_id"], row["title"], row["first_seen"], row["last_seen"], len(row["articles"]),
+             row["chapter_of"], json.dumps(summary, ensure_ascii=False)),
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?, ?)",
+            [(row["story_id"], aid, why.get("similarity"), json.dumps(why, ensure_ascii=False))
+             for aid, why in row["members"].items()],
+        )
+
+    def story_state_rows(self) -> list[dict[str, Any]]:
+        """The clustering state: the meta row first, then every story row."""
+        state = self.load_state("stories")
+        meta = state.pop("_meta", None)
+        return ([meta] if meta else []) + sorted(state.values(), key=lambda r: (r["first_seen_days"] or 0, r["story_id"]))
+
+    def list_stories(self, since: str | None = None, limit: int = 50, min_size: int = 1) -> list[dict[str, Any]]:
+        """Stories last seen on or after ``since``, largest and latest first."""
+        rows = self.db.execute(
+            "SELECT id, title, first_seen, last_seen, size, chapter_of, data FROM stories"
+            " WHERE (? IS NULL OR last_seen >= ?) AND size >= ? ORDER BY last_seen DESC, size DESC LIMIT ?",
+            (since, since, min_size, limit),
+        )
+        out = []
+        for r in rows:
+            d = dict(r)
+            d.update(json.loads(d.pop("data") or "{}"))
+            out.append(d)
+        return out
+
+    def story_articles(self, story_id: str) -> list[dict[str, Any]]:
+        """A story's articles in time order with why each joined and whether it copies another."""
+        rows = self.db.execute(
+            "SELECT a.id, a.external_id, a.source, a.url, a.published_at, a.title, s.similarity, s.why,"
+            " d.duplicate_of, d.similarity AS duplicate_similarity FROM story_articles s"
+            " JOIN articles a ON a.id = s.article_id LEFT JOIN duplicates d ON d.article_id = a.id"
+            " WHERE s.story_id = ? ORDER BY a.published_at, a.seq", (story_id,))
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["why"] = json.loads(d["why"] or "{}")
+            out.append(d)
+        return out
+
     # -- generic state (dedup index, story state, entity registry) ------------------------------------------
     def load_state(self, namespace: str) -> dict[str, Any]:
         """All (key -> JSON value) rows of one state namespace."""

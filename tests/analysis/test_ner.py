@@ -20,7 +20,8 @@ PUTIN = "\u0628\u0648\u062a\u064a\u0646"  # Putin
 WA_PUTIN = "\u0648" + PUTIN  # WAW + Putin ("and Putin")
 KIM_JONG_UN = "\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646"  # Kim Jong Un
 VLADIVOSTOK = "\u0641\u0644\u0627\u062f\u064a\u0641\u0648\u0633\u062a\u0648\u0643"  # Vladivostok
-LIL_KREMLIN = "\u0644\u0644\u0643\u0631\u0645\u0644\u064a\u0646"  # li + al-Kremlin
+KREMLIN = "\u0643\u0631\u0645\u0644\u064a\u0646"  # Kremlin (no article)
+LIL_KREMLIN = "\u0644\u0644" + KREMLIN  # li + al-Kremlin
 LEBANON = "\u0644\u0628\u0646\u0627\u0646"  # Lebanon
 MINISTRY = "\u0648\u0632\u0627\u0631\u0629"  # ministry (starts with WAW)
 
@@ -105,8 +106,8 @@ def test_ner_proclitic_length(word, cut):
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
-        pytest.param("\u0648\u0627\u0644\u0643\u0631\u0645\u0644\u064a\u0646", ("\u0648\u0627\u0644", "\u0643\u0631\u0645\u0644\u064a\u0646"), id="wal-kremlin"),
-        pytest.param(LIL_KREMLIN, ("\u0644\u0644", "\u0643\u0631\u0645\u0644\u064a\u0646"), id="lil-is-li-al"),
+        pytest.param("\u0648\u0627\u0644" + KREMLIN, ("\u0648\u0627\u0644", KREMLIN), id="wal-kremlin"),
+        pytest.param(LIL_KREMLIN, ("\u0644\u0644", KREMLIN), id="lil-is-li-al"),
         pytest.param("\u0645\u0646", ("", "\u0645\u0646"), id="short-word-untouched"),
     ],
 )

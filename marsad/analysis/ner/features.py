@@ -17,8 +17,10 @@ from marsad.text.stem import light_stem
 FEATURES_VERSION = "ner-features.v1"
 #: Longest gazetteer phrase matched, in words (GeoNames names rarely exceed four words).
 MAX_PHRASE = 4
-_BOS = ("-1:BOS",)
-_EOS = ("+1:EOS",)
+_BOS = "-1:BOS"
+_EOS = "+1:EOS"
+#: Neighbour offsets whose word features a token sees (the +-2 window).
+WINDOW = (-2, -1, 1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class WordFeatures:
     local: tuple[str, ...]
     at: dict[int, tuple[str, ...]]
     gaz_keys: tuple[str, ...]  # forms of this word to try as the first word of a gazetteer phrase
+    cls: str  # mid-level cluster id of the word (or of its clitic-free rest), for cluster bigrams
 
 
 def shape(word: str) -> str:
@@ -110,6 +113,8 @@ class FeatureExtractor:
             if len(n) > k:
                 local.append(f"p{k}=" + n[:k])
                 local.append(f"s{k}=" + n[-k:])
+        if rest != n:
+            local += [f"rp{k}=" + rest[:k] for k in range(1, 4) if len(rest) > k]
         local.extend(clus)
         local.extend(rclus)
         near = ["w=" + n, "r=" + rest, "pf=" + pre, "sh=" + shp, "s2=" + n[-2:], *clus[1:], *rclus[1:2]]
@@ -126,9 +131,10 @@ class FeatureExtractor:
             if len(n) > 4 and n[1] in PREPOSITIONS:
                 keys.add(n[2:])
         gaz_keys = tuple(k for k in keys if k in self._gaz_first)
-        return WordFeatures(n, rest, tuple(local), at, gaz_keys)
+        ids = self.clusters.ids.get(n) or self.clusters.ids.get(rest)
+        return WordFeatures(n, rest, tuple(local), at, gaz_keys, ids[1] if ids else "none")
 
-    def _gazetteer_marks(self, feats: list[WordFeatures]) -> list[list[str]]:
+    def gazetteer_marks(self, feats: list[WordFeatures]) -> list[list[str]]:
         """Return per-token gazetteer features ``g=TYPE:B|I|U`` from the longest phrase match at each start."""
         marks: list[list[str]] = [[] for _ in feats]
         n = len(feats)
@@ -150,30 +156,40 @@ class FeatureExtractor:
                     break
         return marks
 
+    def context(self, feats: list[WordFeatures], marks: list[list[str]], i: int) -> list[str]:
+        """Return the sentence-dependent features of token ``i``: boundaries, word bigrams, gazetteer marks."""
+        n = len(feats)
+        wf = feats[i]
+        prev, nxt = (feats[i - 1] if i > 0 else None), (feats[i + 1] if i + 1 < n else None)
+        row = [
+            "bw=" + (prev.norm if prev else "BOS") + "|" + wf.norm,
+            "fw=" + wf.norm + "|" + (nxt.norm if nxt else "EOS"),
+            "br=" + (prev.rest if prev else "BOS") + "|" + wf.rest,
+            "bc=" + (prev.cls if prev else "BOS") + "|" + wf.cls,
+            "fc=" + wf.cls + "|" + (nxt.cls if nxt else "EOS"),
+        ]
+        if prev is None:
+            row.append(_BOS)
+        if nxt is None:
+            row.append(_EOS)
+        row += marks[i]
+        if prev is not None:
+            row += ["-1:" + m for m in marks[i - 1]]
+        if nxt is not None:
+            row += ["+1:" + m for m in marks[i + 1]]
+        return row
+
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         """Return the CRF feature list of every token of one sentence."""
         feats = [self.word(t) for t in tokens]
-        marks = self._gazetteer_marks(feats)
+        marks = self.gazetteer_marks(feats)
         n = len(feats)
         out: list[list[str]] = []
         for i, wf in enumerate(feats):
             row = list(wf.local)
-            row += feats[i - 1].at[-1] if i > 0 else _BOS
-            row += feats[i + 1].at[1] if i + 1 < n else _EOS
-            if i > 1:
-                row += feats[i - 2].at[-2]
-            if i + 2 < n:
-                row += feats[i + 2].at[2]
-            prev_w = feats[i - 1].norm if i > 0 else "BOS"
-            next_w = feats[i + 1].norm if i + 1 < n else "EOS"
-            row.append("bw=" + prev_w + "|" + wf.norm)
-            row.append("fw=" + wf.norm + "|" + next_w)
-            row.append("br=" + (feats[i - 1].rest if i > 0 else "BOS") + "|" + wf.rest)
-            for m in marks[i]:
-                row.append(m)
-            if i > 0:
-                row.extend("-1:" + m for m in marks[i - 1])
-            if i + 1 < n:
-                row.extend("+1:" + m for m in marks[i + 1])
+            for off in WINDOW:
+                if 0 <= i + off < n:
+                    row += feats[i + off].at[off]
+            row += self.context(feats, marks, i)
             out.append(row)
         return out

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from marsad.analysis.ner.resources import WordClusters, load_clusters, proclitic_length
 from marsad.analysis.ner.scoring import spans
-from marsad.analysis.ner.tagger import Tagger
+from marsad.analysis.ner.tagger import Tagger, load_tagger
 from marsad.errors import ConfigError
 from marsad.model import Mention
 from marsad.text.tokenize import sentences, tokens
@@ -17,6 +17,8 @@ MENTION_TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 #: (ANERcorp sentences average ~31 tokens; 150 keeps context without quadratic-looking slowdowns).
 MAX_WINDOW = 150
 FIELDS = ("title", "body")
+#: Sentences decoded together by ``tag_conll`` (batched Viterbi; memory stays small).
+CONLL_BATCH = 256
 
 
 def find_mentions(text: str, field: str, tagger: Tagger, clusters: WordClusters | None = None) -> list[Mention]:
@@ -28,21 +30,20 @@ def find_mentions(text: str, field: str, tagger: Tagger, clusters: WordClusters 
     if field not in FIELDS:
         raise ConfigError(f"find_mentions field={field!r}: use 'title' or 'body'")
     clusters = clusters or load_clusters()
-    out: list[Mention] = []
+    windows = []
     for sent in sentences(text):
         toks = tokens(sent.text)
-        for w0 in range(0, len(toks), MAX_WINDOW):
-            window = toks[w0 : w0 + MAX_WINDOW]
-            tags = tagger.tag([t.text for t in window])
-            for s, e, etype in spans(tags):
-                first = window[s]
-                cut = proclitic_length(first.text, clusters) if e - s > 0 else 0
-                start = sent.start + first.start + cut
-                end = sent.start + window[e - 1].end
-                surface = text[start:end]
-                if not any(c.isalnum() for c in surface):
-                    continue
-                out.append(Mention(surface, field, start, end, MENTION_TYPES.get(etype, etype)))  # type: ignore[arg-type]
+        windows += [(sent.start, toks[w : w + MAX_WINDOW]) for w in range(0, len(toks), MAX_WINDOW)]
+    all_tags = tagger.tag_sentences([[t.text for t in window] for _, window in windows])
+    out: list[Mention] = []
+    for (base, window), tags in zip(windows, all_tags, strict=True):
+        for s, e, etype in spans(tags):
+            start = base + window[s].start + proclitic_length(window[s].text, clusters)
+            end = base + window[e - 1].end
+            surface = text[start:end]
+            if any(c.isalnum() for c in surface):
+                mtype = MENTION_TYPES.get(etype, etype)
+                out.append(Mention(surface, field, start, end, mtype))  # type: ignore[arg-type]
     return out
 
 
@@ -51,26 +52,28 @@ def tag_conll(lines: Iterable[str], tagger: Tagger | None = None) -> Iterator[st
 
     The token is the first white-space-separated column; further columns are kept in the output but ignored.
     """
-    if tagger is None:
-        from marsad.analysis.ner.tagger import load_tagger
-
-        tagger = load_tagger()
-    block: list[str] = []
+    tagger = tagger or load_tagger()
+    blocks: list[list[str]] = [[]]
+    trailing: list[int] = [0]  # blank lines after each block
     for raw in lines:
         line = raw.rstrip("\r\n")
         if line.strip():
-            block.append(line)
-            continue
-        yield from _tag_block(block, tagger)
-        block = []
-        yield ""
-    yield from _tag_block(block, tagger)
+            if trailing[-1]:
+                blocks.append([])
+                trailing.append(0)
+            blocks[-1].append(line)
+        else:
+            trailing[-1] += 1
+        if len(blocks) > CONLL_BATCH:
+            yield from _tag_blocks(blocks[:-1], trailing[:-1], tagger)
+            blocks, trailing = blocks[-1:], trailing[-1:]
+    yield from _tag_blocks(blocks, trailing, tagger)
 
 
-def _tag_block(block: list[str], tagger: Tagger) -> Iterator[str]:
-    """Tag one sentence of CoNLL lines and yield them with their tags."""
-    if not block:
-        return
-    tags = tagger.tag([ln.split()[0] for ln in block])
-    for line, tag in zip(block, tags, strict=True):
-        yield f"{line}\t{tag}"
+def _tag_blocks(blocks: list[list[str]], trailing: list[int], tagger: Tagger) -> Iterator[str]:
+    """Tag sentences of CoNLL lines in one batch; yield each line with its tag, then the blank lines after it."""
+    all_tags = tagger.tag_sentences([[ln.split()[0] for ln in block] for block in blocks])
+    for block, tags, blanks in zip(blocks, all_tags, trailing, strict=True):
+        for line, tag in zip(block, tags, strict=True):
+            yield f"{line}\t{tag}"
+        yield from [""] * blanks

@@ -20,6 +20,7 @@ CLUSTERS_VERSION = "ner-clusters.v1"
 GAZETTEER_VERSION = "ner-gazetteer.v1"
 CLUSTERS_FILE = "clusters.v1.tsv.gz"
 GAZETTEER_FILE = "gazetteer.v1.tsv.gz"
+ORGS_FILE = "organizations.v1.txt"
 
 WAW = "\u0648"  # ARABIC LETTER WAW (conjunction "and")
 FEH = "\u0641"  # ARABIC LETTER FEH (conjunction "so")
@@ -77,11 +78,12 @@ def load_clusters(name: str = CLUSTERS_FILE) -> WordClusters:
 
 
 @cache
-def load_gazetteer(name: str = GAZETTEER_FILE) -> dict[str, frozenset[str]]:
-    """Load the shipped gazetteer: normalized phrase (words joined by one space) -> entity types."""
+def load_gazetteer(name: str = GAZETTEER_FILE, orgs: str = ORGS_FILE) -> dict[str, frozenset[str]]:
+    """Load the shipped gazetteer (built lists plus the hand-written ORG list): normalized phrase -> types."""
+    rows = [line.split("\t", 1) for line in _data_lines(name)]
+    rows += [["ORG", line] for line in _data_lines(orgs)]
     table: dict[str, set[str]] = {}
-    for line in _data_lines(name):
-        etype, phrase = line.split("\t", 1)
+    for etype, phrase in rows:
         key = " ".join(normalize_word(w) for w in phrase.split())
         if key:
             table.setdefault(key, set()).add(etype)
@@ -102,6 +104,18 @@ def split_clitics(word: str) -> tuple[str, str]:
     return pre, rest
 
 
+def _detach(word: str, clusters: WordClusters) -> bool:
+    """Whether the first letter of ``word`` is a proclitic: the remainder is the more frequent word.
+
+    When neither form was seen, only WAW ("and", the commonest proclitic) is detached: unseen foreign names
+    often begin with FEH/BEH/LAM/KAF (Vladivostok, Pyongyang) but rarely with WAW.
+    """
+    r_rest, r_word = clusters.rank_of(word[1:]), clusters.rank_of(word)
+    if r_rest == r_word:  # both unseen
+        return word[0] == WAW and len(word) > MIN_REST + 2
+    return r_rest < r_word
+
+
 def guided_split(word: str, clusters: WordClusters) -> tuple[str, str]:
     """Split a normalized word like ``split_clitics``, but strip w/f and b/l/k only when the lexicon agrees.
 
@@ -113,7 +127,7 @@ def guided_split(word: str, clusters: WordClusters) -> tuple[str, str]:
         if len(rest) - 1 >= MIN_REST + 1 and rest[0] in letters:
             if rest[0] == LAM and rest[1] == LAM and len(rest) - 2 >= MIN_REST:
                 return pre + LAM + LAM, rest[2:]  # ll- is li + al- with the alef dropped
-            if clusters.rank_of(rest[1:]) <= clusters.rank_of(rest):
+            if _detach(rest, clusters):
                 pre, rest = pre + rest[0], rest[1:]
     if rest.startswith(AL) and len(rest) - 2 >= MIN_REST:
         pre, rest = pre + AL, rest[2:]
@@ -136,6 +150,6 @@ def proclitic_length(word: str, clusters: WordClusters) -> int:
             continue
         if cur[0] == LAM and rest.startswith(LAM):  # ll = l + al: the article is part of the name's form
             break
-        if clusters.rank_of(rest) < clusters.rank_of(cur):
+        if _detach(cur, clusters):
             cut += 1
     return cut

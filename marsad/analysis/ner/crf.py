@@ -1,0 +1,102 @@
+"""Linear-chain CRF inference in NumPy over the weights of a crfsuite model (same argmax as crfsuite's Viterbi).
+
+Every feature of a token is an attribute string; its score for each label is a row of ``weights``. Scores of a
+token are the sum of the rows of its attributes; the best label path maximizes state plus transition scores.
+Attribute rows are looked up once per distinct word (the tagger caches the integer ids), which is what makes
+tagging fast: crfsuite itself would rebuild every attribute string per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+
+
+@dataclass(frozen=True, slots=True)
+class CrfWeights:
+    """Label names, attribute -> row index, state weights (attributes x labels) and transitions (from x to)."""
+
+    labels: tuple[str, ...]
+    index: dict[str, int]
+    state: np.ndarray
+    trans: np.ndarray
+
+    @classmethod
+    def from_crfsuite(cls, model_path: Path) -> CrfWeights:
+        """Read the weights of a crfsuite model file."""
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model_path))
+        info = tagger.info()
+        labels = tuple(sorted(tagger.labels()))
+        lab = {name: i for i, name in enumerate(labels)}
+        index: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for (attr, label), weight in info.state_features.items():
+            rows.append(index.setdefault(attr, len(index)))
+            cols.append(lab[label])
+            vals.append(weight)
+        state = np.zeros((len(index) + 1, len(labels)), dtype=np.float64)  # last row: unknown attributes
+        np.add.at(state, (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)), vals)
+        trans = np.zeros((len(labels), len(labels)), dtype=np.float64)
+        for (src, dst), weight in info.transitions.items():
+            trans[lab[src], lab[dst]] = weight
+        tagger.close()
+        return cls(labels, index, state, trans)
+
+    def ids(self, attrs: tuple[str, ...] | list[str]) -> list[int]:
+        """Return the row ids of the known attributes among ``attrs``."""
+        get = self.index.get
+        return [i for i in (get(a) for a in attrs) if i is not None]
+
+    def emissions(self, token_ids: list[list[int]]) -> np.ndarray:
+        """Return the (tokens x labels) state scores of tokens given as lists of attribute row ids."""
+        flat: list[int] = []
+        starts: list[int] = []
+        pad = len(self.index)  # the zero row: keeps every segment non-empty for reduceat
+        for ids in token_ids:
+            starts.append(len(flat))
+            flat.extend(ids)
+            flat.append(pad)
+        return np.add.reduceat(self.state[flat], starts, axis=0)
+
+    def viterbi(self, token_ids: list[list[int]]) -> list[str]:
+        """Return the best label sequence of one sentence (tokens as lists of attribute row ids)."""
+        return self.viterbi_batch([token_ids])[0]
+
+    def viterbi_batch(self, sentences: list[list[list[int]]]) -> list[list[str]]:
+        """Return the best label sequence of each sentence, decoding all of them position by position at once."""
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((b for b, s in enumerate(sentences) if s), key=lambda b: -len(sentences[b]))
+        if not order:
+            return out
+        n_lab = len(self.labels)
+        lengths = [len(sentences[b]) for b in order]
+        emit_all = self.emissions([tok for b in order for tok in sentences[b]])
+        emit = np.zeros((len(order), lengths[0], n_lab))
+        pos = 0
+        for row, n in enumerate(lengths):
+            emit[row, :n] = emit_all[pos : pos + n]
+            pos += n
+        back = np.zeros((lengths[0], len(order), n_lab), dtype=np.int64)
+        score = emit[:, 0].copy()
+        active = len(order)
+        for i in range(1, lengths[0]):
+            while lengths[active - 1] <= i:
+                active -= 1
+            cand = score[:active, :, None] + self.trans
+            back[i, :active] = cand.argmax(axis=1)
+            score[:active] = cand.max(axis=1) + emit[:active, i]
+        labels = self.labels
+        last = score.argmax(axis=1).tolist()
+        for row, (b, n) in enumerate(zip(order, lengths, strict=True)):
+            steps = back[1:n, row].tolist()
+            path = [last[row]]
+            for i in range(n - 2, -1, -1):
+                path.append(steps[i][path[-1]])
+            out[b] = [labels[j] for j in reversed(path)]
+        return out

@@ -1,0 +1,123 @@
+"""Tests for marsad.analysis.similarity and the TF-IDF vectors under it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.analysis.similarity import score_pairs, similarity
+from marsad.analysis.vectors import VectorSettings, load_idf, load_stopwords, terms
+from marsad.errors import ConfigError
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
+
+
+def _seed(name: str) -> tuple[str, str]:
+    """Return (title, body) of a seed article."""
+    title, body = (SEEDS / name).read_text(encoding="utf-8").split("\n", 1)
+    return title, body
+
+
+S2019 = _seed("000_fc13acc477961b1c.txt")
+S2018 = _seed("003_9e8d747f78e969ee.txt")
+# ARABIC: "the Saudi stock market rose 21 points" / "the green team won the league"
+STOCKS = (
+    "\u0627\u0644\u0623\u0633\u0647\u0645 \u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629",
+    "\u0627\u0631\u062a\u0641\u0639 \u0645\u0624\u0634\u0631 "
+    "\u0627\u0644\u0623\u0633\u0647\u0645 21 \u0646\u0642\u0637\u0629",
+)
+FOOTBALL = ("\u0627\u0644\u0641\u0631\u064a\u0642 \u0627\u0644\u0623\u062e\u0636\u0631",
+            "\u0641\u0627\u0632 \u0627\u0644\u0641\u0631\u064a\u0642 \u0628\u0627\u0644\u062f\u0648\u0631\u064a")
+
+
+@pytest.mark.parametrize(
+    "a, b, low, high",
+    [
+        pytest.param(S2019, S2019, 0.999, 1.0, id="same-article"),
+        pytest.param(S2019, S2018, 0.3, 0.8, id="putin-kim-2019-vs-2018"),
+        pytest.param(S2019, STOCKS, 0.0, 0.05, id="summit-vs-stocks"),
+        pytest.param(STOCKS, FOOTBALL, 0.0, 0.05, id="stocks-vs-football"),
+    ],
+)
+def test_similarity_orders_related_and_unrelated_articles(a: tuple, b: tuple, low: float, high: float) -> None:
+    """Same text scores 1, the two summit articles in between, unrelated articles near 0."""
+    assert low <= similarity(a[0], a[1], b[0], b[1]) <= high
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param("\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646", id="kim-jong-un-hamza"),
+        pytest.param("\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0627\u0648\u0646", id="kim-jong-un-bare-alef"),
+        pytest.param(
+            "\u0643\u0650\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u064f\u0648\u0646", id="kim-jong-un-harakat"
+        ),
+    ],
+)
+def test_similarity_normalized_spelling_variants_are_identical(variant: str) -> None:
+    """Hamza, bare alef and harakat spellings give the same terms."""
+    assert terms(variant) == terms("\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0627\u0648\u0646")
+
+
+def test_similarity_proclitic_is_conflated() -> None:
+    """BI-ASIR (with the preposition) and ASIR are one term."""
+    assert terms("\u0628\u0639\u0633\u064a\u0631") == terms("\u0639\u0633\u064a\u0631")  # ARABIC b-asir, asir
+
+
+def test_similarity_shipped_data_loads() -> None:
+    """The IDF table and stopword list ship with the package and are normalized."""
+    table = load_idf()
+    assert table.n_docs == 31030 and len(table.df) > 10000
+    assert "\u0641\u064a" in load_stopwords()  # ARABIC "fi" (in)
+
+
+_TEXT = st.text(alphabet="\u0627\u0628\u062a\u0633\u0645\u0644\u0643\u064a\u0648 .,", max_size=80)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXT, _TEXT, _TEXT, _TEXT)
+def test_similarity_bounded_and_symmetric(at: str, ab: str, bt: str, bb: str) -> None:
+    """Similarity lies in [0, 1] and does not depend on argument order."""
+    s = similarity(at, ab, bt, bb)
+    assert 0.0 <= s <= 1.0
+    assert s == pytest.approx(similarity(bt, bb, at, ab), abs=1e-12)
+
+
+def test_similarity_score_pairs_reads_and_writes_jsonl() -> None:
+    """Each input line gives one {"id", "score"} line, in order; blank lines are skipped."""
+    lines = [
+        json.dumps(
+            {"id": "p1", "a": {"title": S2019[0], "text": S2019[1]}, "b": {"title": S2018[0], "text": S2018[1]}}
+        ),
+        "",
+        json.dumps({"id": 7, "a": {"title": STOCKS[0], "text": STOCKS[1]}, "b": {"title": "", "text": FOOTBALL[1]}}),
+    ]
+    out = [json.loads(line) for line in score_pairs(lines)]
+    assert [o["id"] for o in out] == ["p1", 7]
+    assert 0.3 < out[0]["score"] < 0.8 and out[1]["score"] < 0.05
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        pytest.param("{not json", "line 2: not valid JSON", id="bad-json"),
+        pytest.param(json.dumps({"a": {}, "b": {}}), "line 2: expected an object", id="missing-id"),
+        pytest.param(json.dumps({"id": 1, "a": "x", "b": {"text": "y"}}), "line 2: 'a' must be", id="side-not-object"),
+        pytest.param(json.dumps({"id": 1, "a": {"text": "x"}, "b": {}}), "line 2: 'b' has neither", id="empty-side"),
+    ],
+)
+def test_similarity_score_pairs_bad_line_names_line_number(line: str, message: str) -> None:
+    """A bad line raises ValueError naming its 1-based line number."""
+    good = json.dumps({"id": 0, "a": {"text": "x"}, "b": {"text": "y"}})
+    with pytest.raises(ValueError, match=message):
+        list(score_pairs([good, line]))
+
+
+def test_similarity_vector_settings_reject_bad_values() -> None:
+    """Bad vector settings raise ConfigError naming the setting."""
+    with pytest.raises(ConfigError, match="tail_weight"):
+        VectorSettings(tail_weight=2.0)
