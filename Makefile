@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@mkdir -p demo
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(PY) -m marsad demo --db $(DEMO_DB)
+	$(PY) -m marsad demo --db $(DEMO_DB) --published 2019-04-25 data/sample
 
 test: $(STAMP)
 	$(PY) -m pytest -q tests

@@ -110,6 +110,7 @@ def add_demo_arguments(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="ingest a sample corpus and show what Marsad finds", description=cmd_demo.__doc__)
     p.add_argument("paths", nargs="*", default=["data/sample"], metavar="PATH", help="corpus (default: data/sample)")
     p.add_argument("--db", default="marsad-demo.db", help="SQLite file to create (default: marsad-demo.db)")
+    p.add_argument("--published", help="ISO date for inputs that carry no date")
 
 
 @command("demo")

@@ -80,6 +80,16 @@ def print_demo(store: Any, db: str) -> None:
     for q in store.list_quotes(None, 8):
         who = q["speaker_canonical"] or q["speaker"] or "?"
         print(f"  {q['published_at'] or '':<19} {cell(who, 30):<30} {cell(q['text'], 90)}")
+    print("\n== Latest stories (4 or more articles)")
+    print_table(store.list_stories(None, 8, 4), ("id", "first_seen", "last_seen", "size", "title"))
+    print("\n== Chapters: stories that continue an earlier one (longest gap first)")
+    chapters = store.execute(
+        "SELECT s.id, s.title, s.first_seen, e.id AS earlier, e.title AS earlier_title, e.first_seen AS earlier_seen"
+        " FROM stories s JOIN stories e ON e.id = s.chapter_of"
+        " ORDER BY julianday(s.first_seen) - julianday(e.first_seen) DESC LIMIT 3")
+    for c in chapters:
+        print(f"  {(c['earlier_seen'] or '')[:10]} {cell(c['earlier_title'], 50)}\n"
+              f"    -> {(c['first_seen'] or '')[:10]} {cell(c['title'], 50)}")
     print(f"\nExplore: marsad entities --db {db} | marsad entity \"\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646\" --db {db}"
           f" | marsad quotes --db {db} --speaker \u0628\u0648\u062a\u064a\u0646")
 
