@@ -183,3 +183,14 @@ def test_ner_feature_settings_reject_bad_values():
     """Bad feature settings raise ConfigError."""
     with pytest.raises(ConfigError, match="affix_max"):
         FeatureSettings(affix_max=0)
+
+
+def test_ner_numpy_decoding_matches_crfsuite(tagger):
+    """The NumPy Viterbi returns exactly what crfsuite's own tagger returns for the same features."""
+    import pycrfsuite
+
+    crf = pycrfsuite.Tagger()
+    crf.open(str(tagger.model_path))
+    text = (SEEDS / "000_fc13acc477961b1c.txt").read_text(encoding="utf-8")
+    sents = [s.split() for s in text.splitlines() if s.strip()][:8]
+    assert tagger.tag_sentences(sents) == [crf.tag(tagger.extractor.sentence(s)) for s in sents]
