@@ -18,20 +18,24 @@ from bench.corpus import records, write_jsonl
 
 SIZES = (1000, 10000, None)  # None = the whole corpus
 QUICK_SIZES = (1000,)
+REINGEST = True
 
 
 def child(path: str, db: str) -> None:
     """Ingest ``path`` into ``db`` and print seconds, counts and max RSS as JSON (runs in the subprocess)."""
-    from marsad.config import Settings
+    from marsad.config import ANALYSIS_STAGES, AnalysisSettings, Settings
     from marsad.pipeline import ingest
     from marsad.store import open_store
 
+    settings = Settings(analysis=AnalysisSettings(**{s: False for s in ANALYSIS_STAGES}))
     store = open_store(db)
     started = time.perf_counter()
-    report = ingest([path], store, Settings())
+    report = ingest([path], store, settings)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "stored": report.stored, "read": report.read, "peak_mb": peak}))
+    again = ingest([path], store, settings) if REINGEST else None  # idempotence: nothing new the second time
+    print(json.dumps({"seconds": seconds, "stored": report.stored, "read": report.read, "peak_mb": peak,
+                      "count": store.count_articles(), "again_stored": again.stored if again else None}))
 
 
 def run(quick: bool = False) -> list[dict]:
@@ -53,7 +57,8 @@ def run(quick: bool = False) -> list[dict]:
                 "task": "ingest+extract+normalize+store", "system": "marsad", "n": res["read"],
                 "seconds": res["seconds"], "rate": res["read"] / res["seconds"], "unit": "articles/s",
                 "peak_mb": res["peak_mb"],
-                "note": f"{nbytes / 2**20 / res['seconds']:.1f} MB/s; {res['stored']} stored",
+                "note": f"{nbytes / 2**20 / res['seconds']:.1f} MB/s; {res['stored']} stored; "
+                        f"again: {res['again_stored']} stored, {res['count']} in store",
             })
     return rows
 

@@ -46,6 +46,10 @@ class IngestSettings:
                 ) from None
 
 
+#: The analysis stages a run can skip (``marsad ingest --skip STAGE``).
+ANALYSIS_STAGES = ("entities", "quotes", "times", "dedup", "stories")
+
+
 @dataclass(frozen=True)
 class AnalysisSettings:
     """Which analysis stages run."""

@@ -141,7 +141,7 @@ def iter_articles(paths: list[str], settings: Settings) -> Iterator[Article | Re
 def make_annotator(settings: Settings, store: SQLiteStore | None = None) -> Annotator:
     """The per-article analyser, its entity registry reloaded from ``store`` when given."""
     a = settings.analysis
-    registry = EntityRegistry.from_rows(store.entity_rows()) if store is not None else EntityRegistry()
+    registry = EntityRegistry.from_rows(store.entity_rows()) if store is not None and a.entities else None
     return Annotator(registry, AnnotateSettings(entities=a.entities, quotes=a.quotes, times=a.times))
 
 
@@ -190,7 +190,8 @@ def ingest(
                     touched |= entity_ids
                     report.near_duplicates += _dedup_one(aid, item, store, trackers.dedup)
                     stories |= _cluster_one(aid, item, entity_ids, trackers)
-            store.save_entities(r for r in trackers.annotator.registry.to_rows() if r["entity_id"] in touched)
+            if touched and trackers.annotator.registry is not None:
+                store.save_entities(r for r in trackers.annotator.registry.to_rows() if r["entity_id"] in touched)
             _save_stories(stories, store, trackers)
         if progress:
             progress(len(batch))

@@ -31,7 +31,7 @@ class AnnotateSettings:
 class Annotator:
     """Holds the loaded NER tagger and the entity registry for one run; ``annotate`` one article at a time."""
 
-    registry: EntityRegistry = field(default_factory=EntityRegistry)
+    registry: EntityRegistry | None = None  # created on first use when entities are on (loading costs ~1 s)
     settings: AnnotateSettings = field(default_factory=AnnotateSettings)
 
     @cached_property
@@ -64,6 +64,8 @@ class Annotator:
         if self.settings.entities:
             from marsad.analysis.ner import find_mentions
 
+            if self.registry is None:
+                self.registry = EntityRegistry()
             raw = [m for f in FIELDS for m in find_mentions(texts[f], f, self.tagger)]
             mentions = resolve_mentions(raw, self.registry)
         quotes = []

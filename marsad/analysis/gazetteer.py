@@ -12,16 +12,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.analysis.namekey import PATRONYMICS, data_lines, name_key, split_name, token_key, token_similarity
+from marsad.analysis.namekey import PATRONYMICS, data_lines, given_names, name_key, same_spelling, split_name, token_key
 
 #: Version of the shipped gazetteer data; persisted with entities linked to it.
 GAZETTEER_VERSION = "gazetteer.v1"
 #: Types a LOC or ORG mention may also take from the gazetteer (metonymy: "the Kremlin said").
 COMPATIBLE_TYPES = {"LOC": ("LOC", "ORG"), "ORG": ("ORG", "LOC"), "PER": ("PER",), "MISC": ("MISC",)}
-#: Similarity a key match must also reach against the matched spelling (the key alone drops vowels, so
-#: \u0643\u064a\u0645 \u062c\u0648\u0646\u063a and \u0643\u064a\u0645 \u064a\u0648 \u062c\u0648\u0646\u063a share one);
-#: the resolver's link threshold (registry.LINK_THRESHOLD, tuned on evals/gold/entity_groups.tsv).
-KEY_CONFIRM = 0.85
+#: Smallest population of a GeoNames city whose name overrides a PER tag from NER (a capital or a big city:
+#: Pyongyang 3.2 M); smaller towns share names with people too often (set by hand on the seed articles).
+PLACE_OVERRIDE_POPULATION = 500_000
 #: Rank of id prefixes when several entries match: curated aliases, then ISO countries, then GeoNames.
 SOURCE_RANK = {"q": 0, "iso": 1, "gn": 2}
 
@@ -57,7 +56,7 @@ class Gazetteer:
         self.entries = {e.gaz_id: e for e in entries}
         self._exact: dict[str, list[GazEntry]] = defaultdict(list)
         self._keyed: dict[str, list[GazEntry]] = defaultdict(list)
-        self._spellings: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self._spellings: dict[str, list[str]] = defaultdict(list)
         self._surnames: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             if entry.type == "PER":
@@ -66,7 +65,7 @@ class Gazetteer:
                 for index, form in ((self._exact, _match_form(variant)), (self._keyed, name_key(variant))):
                     if form and entry not in index[form]:
                         index[form].append(entry)
-                self._spellings[entry.gaz_id].append(split_name(variant).tokens)
+                self._spellings[entry.gaz_id].append(variant)
         for index in (self._exact, self._keyed):
             for found in index.values():
                 found.sort(key=GazEntry.rank)
@@ -88,17 +87,30 @@ class Gazetteer:
         return len(self.entries)
 
     def lookup_all(self, name: str, type: str | None = None) -> list[GazEntry]:
-        """Return every entry whose name matches ``name`` (exact matches first), filtered by compatible type."""
+        """Return every entry whose name matches ``name`` (exact matches first), filtered by compatible type.
+
+        A key match must also be a close spelling of one of the entry's names (``same_spelling``): the key
+        drops vowels, so \u0643\u0648\u0631\u064a\u0627 (Korea) and \u0643\u0627\u0631\u0627 (Kara) share one.
+        """
         allowed = COMPATIBLE_TYPES.get(type or "", None)
         found = self._exact.get(_match_form(name), [])
         if not found:
-            tokens = split_name(name).tokens
             found = [
                 e
                 for e in self._keyed.get(name_key(name), [])
-                if any(token_similarity(tokens, s) >= KEY_CONFIRM for s in self._spellings[e.gaz_id])
+                if any(same_spelling(name, s) for s in self._spellings[e.gaz_id])
             ]
         return [e for e in found if allowed is None or e.type in allowed]
+
+    def place(self, name: str) -> GazEntry | None:
+        """Return the country, curated place or big city that ``name`` spells (to retype a mis-tagged name)."""
+        tokens = split_name(name).tokens
+        given = len(tokens) == 1 and tokens[0] in given_names()  # a city named like a person: keep the tag
+        for entry in self.lookup_all(name, "LOC") if tokens else []:
+            source = entry.gaz_id.split(":", 1)[0]
+            if source != "gn" or (not given and entry.population >= PLACE_OVERRIDE_POPULATION):
+                return entry if entry.type == "LOC" else None
+        return None
 
     def lookup(self, name: str, type: str | None = None) -> GazEntry | None:
         """Return the best entry for ``name`` (optionally of a type compatible with ``type``), or None."""

@@ -228,10 +228,25 @@ def _token_similarity(a: str, b: str, lexicon: frozenset[str]) -> float:
         if _close_spellings(a, b):
             return 1.0
         ka, kb = fold_letters(a), fold_letters(b)  # equal keys, distant letters: score the letters
+    elif suffix_differs(ka, kb):
+        return 0.0
     score = 1.0 - levenshtein(ka, kb) / max(len(ka), len(kb))
     if skeleton(ka) == skeleton(kb) and a[-1] == b[-1]:
         score = max(score, SKELETON_MATCH)
     return score
+
+
+def suffix_differs(ka: str, kb: str) -> bool:
+    """True when two different token keys share their stem but end in different letters (family names).
+
+    \u0627\u0644\u0631\u0628\u064a\u0639\u0629 / \u0627\u0644\u0631\u0628\u064a\u0639\u0627\u0646
+    (al-Rabiah / al-Rabiaan), \u0646\u064a\u062c\u0631 / \u0646\u064a\u062c\u064a\u0631\u064a\u0627
+    (Niger / Nigeria): an added or changed last consonant makes another name, not another spelling.
+    """
+    if ka == kb or ka[-1:] == kb[-1:] or min(len(ka), len(kb)) < MIN_STEM:
+        return False
+    short, long_ = sorted((ka, kb), key=len)
+    return long_.startswith(short) or (len(ka) == len(kb) and ka[:-1] == kb[:-1])
 
 
 def _aligned_similarity(ta: tuple[str, ...], tb: tuple[str, ...], lexicon: frozenset[str]) -> float:
@@ -296,6 +311,20 @@ def _known_names_differ(ta: tuple[str, ...], tb: tuple[str, ...], lexicon: froze
     if len(ta) != len(tb):
         return False
     return any(a != b and a in lexicon and b in lexicon for a, b in zip(ta, tb, strict=True))
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """True when names ``a`` and ``b`` have one key and differ only by added or dropped long vowels and spaces.
+
+    The strict test of a look-up: a changed vowel (\u0643\u0648\u0631\u064a\u0627 Korea /
+    \u0643\u0648\u0631\u0648\u0627 Corua) is another name, though the vowel-free keys agree.
+    """
+    pa, pb = split_name(a), split_name(b)
+    if not pa.tokens or name_key(a) != name_key(b) or _known_names_differ(pa.tokens, pb.tokens, given_names()):
+        return False
+    fa, fb = fold_letters("".join(pa.tokens)), fold_letters("".join(pb.tokens))
+    distance = levenshtein(fa, fb)
+    return distance == abs(len(fa) - len(fb)) and distance <= KEY_MAX_DIFF * max(len(fa), len(fb))
 
 
 def levenshtein(a: str, b: str) -> int:

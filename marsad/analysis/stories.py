@@ -32,7 +32,15 @@ from marsad.analysis.story_state import (
     story_keys,
     to_epoch_days,
 )
-from marsad.analysis.vectors import Vector, article_vector, shared_terms, top_terms
+from marsad.analysis.vectors import (
+    Vector,
+    article_vector,
+    cosine,
+    is_number,
+    salient_numbers,
+    shared_terms,
+    top_terms,
+)
 
 __all__ = [
     "STORIES_VERSION",
@@ -71,14 +79,36 @@ class Assignment:
     version: str = STORIES_VERSION
 
 
-def _score(
-    vec: Vector, ents: frozenset[str], rec: StoryRecord, settings: StorySettings
-) -> tuple[float, tuple[str, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """What an arriving article is scored with: its vector, title vector, entities and title numbers."""
+
+    vec: Vector
+    title_vec: Vector
+    ents: frozenset[str]
+    numbers: frozenset[str]
+
+
+def _probe(doc: StoryDoc, settings: StorySettings) -> _Probe:
+    """Build the scoring view of an article."""
+    vec = article_vector(doc.title, doc.body, settings.vector)
+    title_vec = article_vector(doc.title, "", settings.vector) if settings.title_weight else {}
+    nums = salient_numbers(doc.title) if settings.number_penalty < 1.0 else frozenset()
+    return _Probe(vec, title_vec, frozenset(doc.entity_ids), nums)
+
+
+def _score(probe: _Probe, rec: StoryRecord, settings: StorySettings) -> tuple[float, tuple[str, ...]]:
     """Return the undecayed score of an article against a story, and the entities they share."""
     if rec.norm <= 0.0:
         return 0.0, ()
     centroid = rec.centroid
+    vec, ents = probe.vec, probe.ents
     text = min(1.0, sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / rec.norm)
+    if settings.title_weight and probe.title_vec:
+        title = min(1.0, sum(w * centroid.get(t, 0.0) for t, w in probe.title_vec.items()) / rec.norm)
+        text = (1.0 - settings.title_weight) * text + settings.title_weight * title
+    if probe.numbers and not any(n in centroid for n in probe.numbers) and any(map(is_number, centroid)):
+        text *= settings.number_penalty
     if ents and rec.entities:
         shared = tuple(sorted(e for e in ents if e in rec.entities))
         ent = len(shared) / len(ents)

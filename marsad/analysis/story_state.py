@@ -57,11 +57,16 @@ class StorySettings:
     centroid_terms: int = 300
     # Archive postings longer than this are skipped in the chapter search (too common to be evidence).
     chapter_max_postings: int = 2000
+    # Score factor when the article's title numbers (points, counts, amounts; years ignored) are all absent
+    # from a story that has numbers: daily reports of recurring topics differ mainly in their numbers.
+    number_penalty: float = 1.0
+    # Share of the score given to title-vs-story cosine (titles name the event).
+    title_weight: float = 0.0
     vector: VectorSettings = field(default_factory=VectorSettings)
 
     def __post_init__(self) -> None:
         """Reject settings that cannot work, naming a valid value."""
-        for name in ("threshold", "entity_weight", "chapter_threshold"):
+        for name in ("threshold", "entity_weight", "chapter_threshold", "number_penalty", "title_weight"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"StorySettings.{name}={value!r}: use a number in [0, 1], e.g. 0.3")

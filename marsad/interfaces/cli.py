@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from marsad import __version__
-from marsad.config import IngestSettings, Settings
+from marsad.config import ANALYSIS_STAGES, AnalysisSettings, IngestSettings, Settings
 from marsad.errors import MarsadError
 
 Command = Callable[[argparse.Namespace], int]
@@ -39,7 +39,9 @@ def emit(obj: Any) -> None:
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """Build the run's frozen Settings once, from the command-line arguments."""
     ingest = IngestSettings(default_published=getattr(args, "published", None), default_source=getattr(args, "source", None))
-    return Settings(ingest=ingest)
+    skip = set(getattr(args, "skip", None) or ())
+    analysis = AnalysisSettings(**{stage: stage not in skip for stage in ANALYSIS_STAGES})
+    return Settings(ingest=ingest, analysis=analysis)
 
 
 def build_parser() -> argparse.ArgumentParser:

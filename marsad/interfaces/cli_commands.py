@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from marsad import pipeline
+from marsad.config import ANALYSIS_STAGES
 from marsad.interfaces.cli import command, emit, settings_from_args
 from marsad.interfaces.render import print_article, print_ingest_report, print_table
 from marsad.store import open_store
@@ -19,6 +20,8 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--published", help="ISO date for inputs that carry no date")
     p.add_argument("--source", help="outlet name for inputs that carry none")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--skip", action="append", choices=ANALYSIS_STAGES, metavar="STAGE",
+                   help="skip an analysis stage (repeatable): " + ", ".join(ANALYSIS_STAGES))
 
     p = sub.add_parser("analyze", help="analyse articles without storing them", description=cmd_analyze.__doc__)
     p.add_argument("paths", nargs="+", metavar="PATH")

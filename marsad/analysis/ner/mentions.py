@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from marsad.analysis.ner.resources import WordClusters, load_clusters, proclitic_length
+from marsad.analysis.ner.resources import WordClusters, load_clusters, load_gazetteer, proclitic_length
 from marsad.analysis.ner.scoring import spans
 from marsad.analysis.ner.tagger import Tagger, load_tagger
 from marsad.errors import ConfigError
@@ -30,6 +30,7 @@ def find_mentions(text: str, field: str, tagger: Tagger, clusters: WordClusters 
     if field not in FIELDS:
         raise ConfigError(f"find_mentions field={field!r}: use 'title' or 'body'")
     clusters = clusters or load_clusters()
+    gazetteer = load_gazetteer()
     windows = []
     for sent in sentences(text):
         toks = tokens(sent.text)
@@ -38,7 +39,8 @@ def find_mentions(text: str, field: str, tagger: Tagger, clusters: WordClusters 
     out: list[Mention] = []
     for (base, window), tags in zip(windows, all_tags, strict=True):
         for s, e, etype in spans(tags):
-            start = base + window[s].start + proclitic_length(window[s].text, clusters)
+            follow = window[s + 1].text if s + 1 < len(window) else ""
+            start = base + window[s].start + proclitic_length(window[s].text, clusters, gazetteer, follow)
             end = base + window[e - 1].end
             surface = text[start:end]
             if any(c.isalnum() for c in surface):

@@ -134,22 +134,43 @@ def guided_split(word: str, clusters: WordClusters) -> tuple[str, str]:
     return pre, rest
 
 
-def proclitic_length(word: str, clusters: WordClusters) -> int:
+def _known_name(form: str, next_word: str, gazetteer: dict[str, frozenset[str]]) -> bool:
+    """Whether ``form`` is a gazetteer name alone, or with the next word (spaced or joined: Pyong Yang)."""
+    return form in gazetteer or (bool(next_word) and (form + " " + next_word in gazetteer or form + next_word in gazetteer))
+
+
+def _long_enough(rest: str) -> bool:
+    """Whether a remainder is long enough to be a word of its own (three letters, not counting al-)."""
+    core = rest[len(AL) :] if rest.startswith(AL) else rest
+    return len(core) >= MIN_REST + 1
+
+
+def proclitic_length(
+    word: str,
+    clusters: WordClusters,
+    gazetteer: dict[str, frozenset[str]] | None = None,
+    next_word: str = "",
+) -> int:
     """Return how many leading letters of a word are a detachable proclitic (w/f then b/l/k), lexicon-guided.
 
-    A letter is stripped only when the remainder is a more frequent word than the current form, so names that
-    begin with these letters (e.g. Putin, Lebanon) stay whole while "and-Putin" loses its "and".
+    A letter is kept when the current form is a known name (gazetteer, alone or with ``next_word``: Faisal,
+    Pyong Yang), stripped when the remainder is a known name (and-Pyongyang), otherwise stripped only when the
+    remainder is a more frequent word; a remainder shorter than three letters (al- not counted) is never split.
     """
     norm = normalize_word(word)
     if len(norm) != len(word):  # harakat or other deletions: offsets would not map; keep the word whole
         return 0
+    gaz = gazetteer or {}
+    nxt = normalize_word(next_word) if next_word else ""
     cut = 0
     for letters in (CONJUNCTIONS, PREPOSITIONS):
         cur, rest = norm[cut:], norm[cut + 1 :]
-        if len(rest) < MIN_REST + 1 or cur[0] not in letters:
+        if not cur or cur[0] not in letters or not _long_enough(rest):
             continue
         if cur[0] == LAM and rest.startswith(LAM):  # ll = l + al: the article is part of the name's form
             break
-        if _detach(cur, clusters):
+        if _known_name(cur, nxt, gaz):
+            break
+        if _known_name(rest, nxt, gaz) or _detach(cur, clusters):
             cut += 1
     return cut

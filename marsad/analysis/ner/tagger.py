@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from marsad.analysis.ner.consistency import ConsistencySettings, consistency_features
 from marsad.analysis.ner.crf import CrfWeights
 from marsad.analysis.ner.features import (
     FEATURES_VERSION,
@@ -21,8 +22,10 @@ from marsad.analysis.ner.resources import data_path, load_clusters, load_gazette
 from marsad.errors import ConfigError
 
 #: Version of the shipped model; persisted with every mention it produces.
-MODEL_VERSION = "ner-crf.v1"
+MODEL_VERSION = "ner-crf.v2"
+#: Second-pass (document-consistency) model, and the first-pass model it stacks on.
 MODEL_FILE = f"{MODEL_VERSION}.crfsuite"
+FIRST_PASS_FILE = f"{MODEL_VERSION}.pass1.crfsuite"
 #: CRF regularization tuned on the ANERcorp dev split (last 10% of the CAMeL train file): of c1/c2 = 0.05/0.01,
 #: 0.2/0.01, 0/0.1 and 0.1/0.05, 0.05/0.01 gave the best dev macro-F1 (68.7 vs 68.0, 66.6, see the report).
 DEFAULT_C1 = 0.05
@@ -50,63 +53,112 @@ class TrainSettings:
             raise ConfigError(f"TrainSettings.min_freq={self.min_freq}: use 1 (keep all) or more")
 
 
+_WordIds = tuple[list[int], dict[int, list[int]]]
+
+
 class Tagger:
     """A CRF NER tagger over a feature extractor; ``tag`` returns ANERcorp IOB2 labels.
 
-    Decoding runs in NumPy (``CrfWeights``) with attribute ids cached per distinct word; the crfsuite file is
+    With a ``second_path`` model it decodes twice: the second pass adds document-consistency features (the first
+    pass's labels of the same word in neighbouring sentences of the batch), so batch an article's sentences.
+    Decoding runs in NumPy (``CrfWeights``) with attribute ids cached per distinct word; the crfsuite files are
     only read at load time.
     """
 
     def __init__(
-        self, model_path: Path, extractor: FeatureExtractor, version: str = MODEL_VERSION, cache_size: int = 200_000
+        self,
+        model_path: Path,
+        extractor: FeatureExtractor,
+        version: str = MODEL_VERSION,
+        cache_size: int = 200_000,
+        second_path: Path | None = None,
+        consistency: ConsistencySettings | None = None,
     ) -> None:
-        """Load the weights of the crfsuite model at ``model_path``."""
-        if not Path(model_path).exists():
-            raise ConfigError(f"NER model {model_path} is missing: run `.venv/bin/python scripts/train_ner.py`")
+        """Load the weights of the crfsuite model(s): first pass at ``model_path``, optional second pass."""
+        for path in (model_path, second_path):
+            if path is not None and not Path(path).exists():
+                raise ConfigError(f"NER model {path} is missing: run `make train-ner`")
         if cache_size < 1:
             raise ConfigError(f"Tagger cache_size={cache_size}: use a positive size such as 200000")
         self.weights = CrfWeights.from_crfsuite(Path(model_path))
+        self.second = CrfWeights.from_crfsuite(Path(second_path)) if second_path is not None else None
         self.extractor = extractor
         self.version = version
-        self.model_path = Path(model_path)
+        self.model_path = Path(second_path if second_path is not None else model_path)
+        self.consistency = consistency or ConsistencySettings()
         self._cache_size = cache_size
-        self._ids: dict[str, tuple[list[int], dict[int, list[int]]]] = {}
+        self._ids: list[dict[str, _WordIds]] = [{}, {}]
 
-    def _word_ids(self, token: str, wf: WordFeatures) -> tuple[list[int], dict[int, list[int]]]:
-        """Return the cached attribute ids of a token's own features and of its window contributions."""
-        got = self._ids.get(token)
+    def _word_ids(self, model: int, token: str, wf: WordFeatures) -> _WordIds:
+        """Return the cached attribute ids (of one pass's model) of a token's features and window contributions."""
+        cache = self._ids[model]
+        got = cache.get(token)
         if got is None:
-            if len(self._ids) >= self._cache_size:
-                self._ids.clear()
-            ids = self.weights.ids
-            got = self._ids[token] = (ids(wf.local), {off: ids(f) for off, f in wf.at.items()})
+            if len(cache) >= self._cache_size:
+                cache.clear()
+            ids = self._model(model).ids
+            got = cache[token] = (ids(wf.local), {off: ids(f) for off, f in wf.at.items()})
         return got
 
-    def _sentence_ids(self, tokens: list[str]) -> list[list[int]]:
-        """Return the attribute ids of every token of one sentence."""
-        ex = self.extractor
-        feats = [ex.word(t) for t in tokens]
-        marks = ex.gazetteer_marks(feats)
-        cached = [self._word_ids(t, wf) for t, wf in zip(tokens, feats, strict=True)]
+    def _model(self, model: int) -> CrfWeights:
+        """Return the weights of pass ``model`` (0 = first, 1 = second)."""
+        return self.weights if model == 0 or self.second is None else self.second
+
+    def _rows(self, model: int, tokens: list[str], feats: list[WordFeatures], ctx: list[list[str]]) -> list[list[int]]:
+        """Return the attribute ids of every token of one sentence under one pass's model."""
+        cached = [self._word_ids(model, t, wf) for t, wf in zip(tokens, feats, strict=True)]
         n = len(tokens)
-        ids = self.weights.ids
+        ids = self._model(model).ids
         rows: list[list[int]] = []
         for i, (local, _) in enumerate(cached):
             row = list(local)
             for off in WINDOW:
                 if 0 <= i + off < n:
                     row += cached[i + off][1][off]
-            row += ids(ex.context(feats, marks, i))
+            row += ids(ctx[i])
             rows.append(row)
         return rows
 
+    def _contexts(self, feats: list[WordFeatures]) -> list[list[str]]:
+        """Return the sentence-dependent features of every token (boundaries, bigrams, gazetteer marks)."""
+        ex = self.extractor
+        marks = ex.gazetteer_marks(feats)
+        return [ex.context(feats, marks, i) for i in range(len(feats))]
+
     def tag(self, tokens: list[str]) -> list[str]:
-        """Return one IOB2 label (B-PERS, I-LOC, ..., O) per token of one sentence."""
+        """Return one IOB2 label (B-PERS, I-LOC, ..., O) per token of one sentence (no document context)."""
         return self.tag_sentences([tokens])[0]
 
+    def _first_pass(
+        self, sents: list[list[str]]
+    ) -> tuple[list[list[WordFeatures]], list[list[list[str]]], list[list[str]]]:
+        """Return the word features, contexts and first-pass labels of a batch of sentences."""
+        feats = [[self.extractor.word(t) for t in s] for s in sents]
+        ctxs = [self._contexts(f) for f in feats]
+        rows = [self._rows(0, s, f, c) if s else [] for s, f, c in zip(sents, feats, ctxs, strict=True)]
+        return feats, ctxs, self.weights.viterbi_batch(rows)
+
     def tag_sentences(self, sentences: Iterable[list[str]]) -> list[list[str]]:
-        """Tag several sentences at once (batched decoding: faster than one ``tag`` call per sentence)."""
-        return self.weights.viterbi_batch([self._sentence_ids(s) if s else [] for s in sentences])
+        """Tag consecutive sentences at once (batched decoding; the batch is the second pass's document)."""
+        sents = list(sentences)
+        feats, ctxs, first = self._first_pass(sents)
+        if self.second is None:
+            return first
+        cons = consistency_features(feats, first, self.consistency)
+        ids = self.second.ids
+        rows = []
+        for s, f, c, extra in zip(sents, feats, ctxs, cons, strict=True):
+            rows.append([r + ids(x) for r, x in zip(self._rows(1, s, f, c), extra, strict=True)] if s else [])
+        return self.second.viterbi_batch(rows)
+
+    def attributes(self, sentences: list[list[str]]) -> list[list[list[str]]]:
+        """Return the final model's attribute strings of every token of a batch (as crfsuite would see them)."""
+        base = [self.extractor.sentence(s) for s in sentences]
+        if self.second is None:
+            return base
+        feats, _, first = self._first_pass(sentences)
+        cons = consistency_features(feats, first, self.consistency)
+        return [[r + x for r, x in zip(b, c, strict=True)] for b, c in zip(base, cons, strict=True)]
 
 
 def default_extractor(settings: FeatureSettings | None = None) -> FeatureExtractor:
@@ -116,32 +168,8 @@ def default_extractor(settings: FeatureSettings | None = None) -> FeatureExtract
 
 @cache
 def load_tagger() -> Tagger:
-    """Return the shipped tagger (loaded once per process)."""
-    return Tagger(data_path(MODEL_FILE), default_extractor())
+    """Return the shipped two-pass tagger (loaded once per process)."""
+    return Tagger(data_path(FIRST_PASS_FILE), default_extractor(), second_path=data_path(MODEL_FILE))
 
 
-def train(
-    sentences: Iterable[tuple[list[str], list[str]]],
-    model_path: Path,
-    extractor: FeatureExtractor,
-    settings: TrainSettings | None = None,
-) -> Tagger:
-    """Train a CRF on (tokens, tags) sentences, write it to ``model_path`` and return its tagger."""
-    settings = settings or TrainSettings()
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, tags in sentences:
-        trainer.append(extractor.sentence(toks), tags)
-    trainer.set_params(
-        {
-            "c1": settings.c1,
-            "c2": settings.c2,
-            "max_iterations": settings.max_iterations,
-            "feature.minfreq": settings.min_freq,
-            "feature.possible_transitions": True,
-        }
-    )
-    trainer.train(str(model_path))
-    return Tagger(model_path, extractor)
-
-
-__all__ = ["FEATURES_VERSION", "MODEL_VERSION", "Tagger", "TrainSettings", "load_tagger", "train"]
+__all__ = ["FEATURES_VERSION", "MODEL_VERSION", "Tagger", "TrainSettings", "default_extractor", "load_tagger"]

@@ -1,0 +1,95 @@
+"""Document-level consistency features for the second CRF pass (two-stage stacking, Krishnan & Manning 2006).
+
+The first-pass tagger labels a batch of neighbouring sentences (an article, or a run of CoNLL sentences); each
+token of the second pass then sees its own first-pass label, its neighbours' labels, and which entity types the
+first pass gave to the same clitic-free word elsewhere within ``window`` sentences. A name tagged PERS three times
+in an article is then easier to recover where the first pass missed it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from marsad.analysis.ner.features import WordFeatures
+from marsad.errors import ConfigError
+
+CONSISTENCY_VERSION = "ner-consistency.v1"
+#: Sentences on each side whose first-pass labels a token sees. ANERcorp articles run ~15 sentences; 10 each
+#: side gave the best dev macro-F1 of 5/10/20 (see marsad/analysis/ner/data/README.txt).
+DEFAULT_WINDOW = 10
+#: Words shorter than this (after clitic stripping) are function words: no document feature.
+MIN_KEY = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ConsistencySettings:
+    """Settings of the document-consistency features."""
+
+    window: int = DEFAULT_WINDOW
+
+    def __post_init__(self) -> None:
+        """Reject a negative window."""
+        if self.window < 0:
+            raise ConfigError(f"ConsistencySettings.window={self.window}: use 0 (sentence only) or more, e.g. 10")
+
+
+def _key(wf: WordFeatures) -> str:
+    """Return the document key of a word: its clitic- and article-free form (or '' for no feature)."""
+    rest = wf.rest
+    return rest if len(rest) >= MIN_KEY and rest.isalpha() else ""
+
+
+def _etype(tag: str) -> str:
+    """Return the entity type of an IOB2 tag ("O" for outside)."""
+    return tag.partition("-")[2] or "O"
+
+
+def consistency_features(
+    batch: list[list[WordFeatures]], tags: list[list[str]], settings: ConsistencySettings | None = None
+) -> list[list[list[str]]]:
+    """Return per-token second-pass features of a batch of consecutive sentences and their first-pass tags."""
+    window = (settings or ConsistencySettings()).window
+    keys = [[_key(wf) for wf in sent] for sent in batch]
+    per_sent: list[Counter[tuple[str, str]]] = []
+    for sk, st in zip(keys, tags, strict=True):
+        per_sent.append(Counter((k, _etype(t)) for k, t in zip(sk, st, strict=True) if k))
+    # running sum of the (key, type) counts over the sliding window of sentences
+    total: Counter[tuple[str, str]] = Counter()
+    for c in per_sent[: window + 1]:
+        total.update(c)
+    out: list[list[list[str]]] = []
+    for i, (sk, st) in enumerate(zip(keys, tags, strict=True)):
+        if i - window - 1 >= 0:
+            total.subtract(per_sent[i - window - 1])
+        if i + window < len(per_sent) and i > 0:
+            total.update(per_sent[i + window])
+        n = len(st)
+        rows: list[list[str]] = []
+        for j, (k, t) in enumerate(zip(sk, st, strict=True)):
+            row = ["s1=" + t, "s1p=" + (st[j - 1] if j else "BOS") + "|" + t]
+            row.append("s1n=" + t + "|" + (st[j + 1] if j + 1 < n else "EOS"))
+            if k:
+                row += _doc_feats(total, k, _etype(t))
+            rows.append(row)
+        out.append(rows)
+    return out
+
+
+_TYPES = ("PERS", "LOC", "ORG", "MISC", "O")
+
+
+def _doc_feats(total: Counter[tuple[str, str]], key: str, own: str) -> list[str]:
+    """Return the features of the other occurrences of ``key`` in the window (own occurrence excluded)."""
+    counts = {t: total[(key, t)] - (t == own) for t in _TYPES}
+    seen = sum(counts.values())
+    if not seen:
+        return ["d=none"]
+    ents = [t for t in _TYPES[:-1] if counts[t]]
+    feats = ["d:" + t for t in ents]
+    best = max(_TYPES, key=lambda t: counts[t])
+    feats.append("dm=" + best)
+    feats.append("dm=" + best + "|" + own)
+    if ents and counts["O"]:
+        feats.append("dmix")
+    return feats
