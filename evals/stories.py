@@ -3,6 +3,10 @@
 Stories: ``cluster_documents`` runs over the gold articles in publication order (no entities: the gold has none)
 and its stories are scored against the gold labels with item-averaged B-cubed (``evals/bcubed.py``).
 
+Overfitting check: the gold stories are split by the MD5 of their label into a tuning half (even) and a check
+half (odd); settings are tuned on the tuning half only, and ``run`` reports F1 on each half (each clustered on
+its own) next to the full set.
+
 Duplicates: every article goes through a ``DedupIndex`` in the same order.
 ``dedup_pair_precision`` is the share of reported (article, copied article) pairs that the gold files under one
 story (an independent label: copies of one wire text are one event); ``dedup_pair_recall`` is the share of all
@@ -12,6 +16,7 @@ put in one duplicate group — i.e. how much the LSH banding misses.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -60,6 +65,14 @@ def story_scores(rows: Sequence[dict], settings: StorySettings = StorySettings()
     return {"story_bcubed_precision": p, "story_bcubed_recall": r, "story_bcubed_f1": f}
 
 
+def split_halves(rows: Sequence[dict]) -> tuple[list[dict], list[dict]]:
+    """Return (tuning half, check half) of gold rows: whole stories, by the parity of the label's MD5."""
+    halves: tuple[list[dict], list[dict]] = ([], [])
+    for r in rows:
+        halves[int(hashlib.md5(r["story"].encode("utf-8")).hexdigest(), 16) % 2].append(r)
+    return halves
+
+
 def dedup_scores(rows: Sequence[dict], settings: DedupSettings = DedupSettings()) -> dict[str, float]:
     """Return pair precision (same gold story) and recall (vs brute-force exact Jaccard) of ``DedupIndex``."""
     index = DedupIndex(settings)
@@ -83,6 +96,8 @@ def run() -> dict[str, float]:
     """Run both evaluations on the committed gold set."""
     rows = load_gold()
     scores = story_scores(rows)
+    for name, half in zip(("tune", "check"), split_halves(rows)):
+        scores[f"story_bcubed_f1_{name}_half"] = story_scores(half)["story_bcubed_f1"]
     scores.update(dedup_scores(rows))
     return scores
 

@@ -4,6 +4,7 @@ Score of an article against a story (after Miranda et al. 2018, "Multilingual cl
 TF-IDF similarity, entity overlap and time decay matter most)::
 
     text    = cosine(article TF-IDF, story centroid)          # fixed IDF table: order-independent
+    text   *= NUMBER_PENALTY  when none of the article's title numbers is a story term (and the story has numbers)
     entity  = |article entities & story entities| / |article entities|   (only when both have entities)
     score   = ((1 - ENTITY_WEIGHT) * text + ENTITY_WEIGHT * entity) * 0.5 ** (max(0, dt - grace) / half_life)
 
@@ -35,7 +36,6 @@ from marsad.analysis.story_state import (
 from marsad.analysis.vectors import (
     Vector,
     article_vector,
-    cosine,
     is_number,
     salient_numbers,
     shared_terms,
@@ -81,10 +81,9 @@ class Assignment:
 
 @dataclass(frozen=True, slots=True)
 class _Probe:
-    """What an arriving article is scored with: its vector, title vector, entities and title numbers."""
+    """What an arriving article is scored with: its vector, entities and title numbers."""
 
     vec: Vector
-    title_vec: Vector
     ents: frozenset[str]
     numbers: frozenset[str]
 
@@ -92,9 +91,8 @@ class _Probe:
 def _probe(doc: StoryDoc, settings: StorySettings) -> _Probe:
     """Build the scoring view of an article."""
     vec = article_vector(doc.title, doc.body, settings.vector)
-    title_vec = article_vector(doc.title, "", settings.vector) if settings.title_weight else {}
     nums = salient_numbers(doc.title) if settings.number_penalty < 1.0 else frozenset()
-    return _Probe(vec, title_vec, frozenset(doc.entity_ids), nums)
+    return _Probe(vec, frozenset(doc.entity_ids), nums)
 
 
 def _score(probe: _Probe, rec: StoryRecord, settings: StorySettings) -> tuple[float, tuple[str, ...]]:
@@ -104,11 +102,8 @@ def _score(probe: _Probe, rec: StoryRecord, settings: StorySettings) -> tuple[fl
     centroid = rec.centroid
     vec, ents = probe.vec, probe.ents
     text = min(1.0, sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / rec.norm)
-    if settings.title_weight and probe.title_vec:
-        title = min(1.0, sum(w * centroid.get(t, 0.0) for t, w in probe.title_vec.items()) / rec.norm)
-        text = (1.0 - settings.title_weight) * text + settings.title_weight * title
-    if probe.numbers and not any(n in centroid for n in probe.numbers) and any(map(is_number, centroid)):
-        text *= settings.number_penalty
+    if probe.numbers and rec.numeric and not any(n in centroid for n in probe.numbers):
+        text *= settings.number_penalty  # the article reports other numbers than the story: another event
     if ents and rec.entities:
         shared = tuple(sorted(e for e in ents if e in rec.entities))
         ent = len(shared) / len(ents)
@@ -156,20 +151,18 @@ def _query_keys(vec: Vector, ents: frozenset[str], settings: StorySettings) -> l
     return keys
 
 
-def _find_chapter(
-    doc_time: float | None, vec: Vector, ents: frozenset[str], state: StoryState, settings: StorySettings
-) -> str | None:
+def _find_chapter(probe: _Probe, state: StoryState, settings: StorySettings) -> str | None:
     """Return the story a new story is another chapter of (strict undecayed score, enough shared keys), or None.
 
     The match may be older (the new story continues it) or, when an archive arrives out of order, newer.
     """
-    keys = _query_keys(vec, ents, settings)
+    keys = _query_keys(probe.vec, probe.ents, settings)
     best: tuple[float, str] | None = None
     for sid, _, shared in _shortlist(state.archive, keys, settings.max_candidates, settings.chapter_max_postings):
         if shared < settings.chapter_min_shared:
             continue
         rec = state.stories[sid]
-        score, _ = _score(vec, ents, rec, settings)
+        score, _ = _score(probe, rec, settings)
         if score >= settings.chapter_threshold and (best is None or (score, sid) > (best[0], best[1])):
             best = (score, sid)
     return best[1] if best else None
@@ -189,6 +182,7 @@ def _join(
         kept = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.centroid_terms]
         rec.centroid = centroid = dict(kept)
     rec.norm = sum(w * w for w in centroid.values()) ** 0.5
+    rec.numeric = any(map(is_number, centroid))
     rec.entities.update(set(doc.entity_ids))
     if doc.source:
         rec.sources[doc.source] += 1
@@ -209,8 +203,8 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
     if when is not None:
         state.watermark = when if state.watermark is None else max(state.watermark, when)
         state.expire(state.watermark - settings.window_days)
-    vec = article_vector(doc.title, doc.body, settings.vector)
-    ents = frozenset(doc.entity_ids)
+    probe = _probe(doc, settings)
+    vec, ents = probe.vec, probe.ents
     best: tuple[float, str, tuple[str, ...]] | None = None
     # An article older than the active window (archives arrive out of order) looks among all stories;
     # the time-gap check below still keeps it to stories of its own days.
@@ -221,7 +215,7 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
         gap = _gap_days(when, rec)
         if gap > settings.window_days:
             continue
-        raw, shared_ents = _score(vec, ents, rec, settings)
+        raw, shared_ents = _score(probe, rec, settings)
         score = raw * _decay(gap, settings)
         if best is None or score > best[0] or (score == best[0] and sid < best[1]):
             best = (score, sid, shared_ents)
@@ -236,7 +230,7 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
         _join(rec, doc, when, vec, state, settings, why)
         state.seq += 1
         return _replay(doc.article_id, rec)
-    chapter = _find_chapter(when, vec, ents, state, settings)
+    chapter = _find_chapter(probe, state, settings)
     rec = StoryRecord(story_id="S" + doc.article_id, title=doc.title.strip(), first_seen=when, last_seen=when)
     shared: tuple[list[str], list[str]] = ([], [])
     if chapter is not None:

@@ -31,7 +31,7 @@ from marsad.text.stem import light_stem
 from marsad.text.tokenize import words
 
 #: Version of the term-vector recipe (tokens, stemmer, weighting, IDF table); stored with anything built on it.
-VECTORS_VERSION = "tfidf-light10-idf.saudinewsnet.v1"
+VECTORS_VERSION = "tfidf-light10-tanween-idf.saudinewsnet.v2"
 #: The shipped IDF table (gzip TSV: stem, document frequency), built by scripts/build_idf.py.
 IDF_TABLE = "idf.saudinewsnet.v1.tsv.gz"
 STOPWORDS_FILE = "stopwords.txt"
@@ -176,6 +176,9 @@ def _term(raw_word: str) -> str | None:
     word = normalize(raw_word).strip()
     if word.endswith(_YEH_HAMZA_END):
         word = word[:-1]
+    bare = word.lstrip(_WAW + _PROCLITICS)
+    if bare != word and len(word) - len(bare) <= 2 and is_number(bare) and len(bare) >= MIN_TERM_LEN:
+        return bare  # a number with a proclitic glued on (BI-21, "by 21 points") is the number
     stem = _light(word)
     if stem is None:
         return None

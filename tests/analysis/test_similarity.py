@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.analysis.similarity import score_pairs, similarity
-from marsad.analysis.vectors import VectorSettings, load_idf, load_stopwords, terms
+from marsad.analysis.vectors import VectorSettings, is_number, load_idf, load_stopwords, salient_numbers, terms
 from marsad.errors import ConfigError
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
@@ -121,3 +121,37 @@ def test_similarity_vector_settings_reject_bad_values() -> None:
     """Bad vector settings raise ConfigError naming the setting."""
     with pytest.raises(ConfigError, match="tail_weight"):
         VectorSettings(tail_weight=2.0)
+
+
+@pytest.mark.parametrize(
+    "indefinite, definite",
+    [
+        pytest.param("\u0645\u0633\u062c\u062f\u0627\u064b", "\u0627\u0644\u0645\u0633\u062c\u062f", id="masjidan-al-masjid"),
+        pytest.param("\u062a\u0641\u062c\u064a\u0631\u0627\u064b", "\u0627\u0644\u062a\u0641\u062c\u064a\u0631",
+                     id="tafjiran-al-tafjir"),
+    ],
+)
+def test_similarity_indefinite_accusative_alef_is_conflated(indefinite: str, definite: str) -> None:
+    """A noun with the written -an ending (ALEF) gets the same term as its definite form."""
+    assert terms(indefinite) == terms(definite)
+
+
+def test_similarity_salient_numbers_drop_years() -> None:
+    """Counts and decimals are salient numbers; Gregorian and Hijri years are not."""
+    # ARABIC: "year 2015 and 1436 H: 15 killed and 1.5 injured"
+    text = ("\u0639\u0627\u0645 2015 \u06481436 \u0647\u0640 \u0642\u062a\u0644 15 "
+            "\u0648\u0623\u0635\u064a\u0628 1.5")
+    assert salient_numbers(text) == {"15", "1.5"}
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="0123456789 .,\u0627\u0644\u0645\u0633\u062c\u062f", max_size=40))
+def test_similarity_salient_numbers_are_number_terms(text: str) -> None:
+    """Salient numbers are always number terms of the same text."""
+    nums = salient_numbers(text)
+    assert nums <= set(terms(text)) and all(is_number(n) for n in nums)
+
+
+def test_similarity_number_with_glued_proclitic_is_the_number() -> None:
+    """BI-136 (ARABIC BEH + TATWEEL + 136, "by 136 points") is the term 136, so numbers match across outlets."""
+    assert terms("\u0628\u0640136") == terms("136") == ["136"]

@@ -145,3 +145,56 @@ def test_stories_article_without_date_or_text_gets_a_story() -> None:
     """Undated and empty articles still get a (new) story and do not break the state."""
     results = cluster_documents([StoryDoc("x", None, "", ""), StoryDoc("y", None, "", "")])
     assert [r.story_id for r in results] == ["Sx", "Sy"]
+
+
+# ARABIC: "Saudi stocks record a rise of 21 points" / "... a fall of 136 points" (titles of two trading sessions)
+_UP_21 = ("\u0627\u0644\u0623\u0633\u0647\u0645 \u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629 \u062a\u0633\u062c\u0644 "
+          "\u0627\u0631\u062a\u0641\u0627\u0639\u0627\u064b \u0628\u064021 \u0646\u0642\u0637\u0629")
+_DOWN_136 = ("\u0627\u0644\u0623\u0633\u0647\u0645 \u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629 \u062a\u0633\u062c\u0644 "
+             "\u0627\u0646\u062e\u0641\u0627\u0636\u0627\u064b \u0628\u0640136 \u0646\u0642\u0637\u0629")
+# ARABIC: "The Saudi stock market index closed today rising N points at level L, turnover 5 billion riyals"
+_CLOSE = ("\u0623\u063a\u0644\u0642 \u0645\u0624\u0634\u0631 \u0633\u0648\u0642 \u0627\u0644\u0623\u0633\u0647\u0645 "
+          "\u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629 \u0627\u0644\u064a\u0648\u0645 {move} {points} "
+          "\u0646\u0642\u0637\u0629 \u0639\u0646\u062f \u0645\u0633\u062a\u0648\u0649 {level} \u0646\u0642\u0637\u0629 "
+          "\u0628\u062a\u062f\u0627\u0648\u0644\u0627\u062a \u0628\u0644\u063a\u062a \u0642\u064a\u0645\u062a\u0647\u0627 5 "
+          "\u0645\u0644\u064a\u0627\u0631\u0627\u062a \u0631\u064a\u0627\u0644")
+_UP = "\u0645\u0631\u062a\u0641\u0639\u0627\u064b"  # ARABIC "rising"
+# ARABIC: "The Saudi stock market index closed down 136 points at the end of the week's trading after banks fell"
+_DOWN_BODY = ("\u0623\u063a\u0644\u0642 \u0645\u0624\u0634\u0631 \u0633\u0648\u0642 \u0627\u0644\u0623\u0633\u0647\u0645 "
+              "\u0627\u0644\u0633\u0639\u0648\u062f\u064a\u0629 \u0645\u0646\u062e\u0641\u0636\u0627\u064b 136 "
+              "\u0646\u0642\u0637\u0629 \u0641\u064a \u062e\u062a\u0627\u0645 \u062a\u062f\u0627\u0648\u0644\u0627\u062a "
+              "\u0627\u0644\u0623\u0633\u0628\u0648\u0639 \u0628\u0639\u062f \u062a\u0631\u0627\u062c\u0639 "
+              "\u0623\u0633\u0647\u0645 \u0627\u0644\u0645\u0635\u0627\u0631\u0641")
+
+
+def _session_reports() -> list[StoryDoc]:
+    """Return two reports of one market session (+21) and, between them, one of the next session (-136)."""
+    t0 = datetime(2015, 8, 6, 1, 0)
+    up = _CLOSE.format(move=_UP, points=21, level=8790)
+    return [StoryDoc("up-a", t0, _UP_21, up, (), "was"),
+            StoryDoc("down", t0 + timedelta(hours=2), _DOWN_136, _DOWN_BODY, (), "okaz"),
+            StoryDoc("up-b", t0 + timedelta(hours=3), _UP_21, up, (), "alriyadh")]
+
+
+@pytest.mark.parametrize(
+    "penalty, same",
+    [
+        pytest.param(StorySettings().number_penalty, False, id="numbers-tell-sessions-apart"),
+        pytest.param(1.0, True, id="penalty-off-sessions-merge"),
+    ],
+)
+def test_stories_daily_reports_with_other_numbers_are_other_stories(penalty: float, same: bool) -> None:
+    """A market close with other points opens its own story; a report of the same session still joins."""
+    up_a, down, up_b = cluster_documents(_session_reports(), StorySettings(number_penalty=penalty))
+    assert (down.story_id == up_a.story_id) is same
+    assert up_b.story_id == up_a.story_id
+
+
+def test_stories_number_flag_survives_persistence() -> None:
+    """The derived 'story has numbers' flag is rebuilt from saved rows, so reloaded states score the same."""
+    state = StoryState()
+    cluster_documents(_session_reports()[:1], StorySettings(), state)
+    reloaded = load_state(json.loads(json.dumps(list(state.to_rows()))))
+    assert reloaded.story("Sup-a").numeric and state.story("Sup-a").numeric
+    down = assign_story(_session_reports()[1], reloaded)
+    assert down.is_new
