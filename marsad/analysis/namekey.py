@@ -26,7 +26,7 @@ from marsad.text.normalize import normalize_word
 from marsad.text.tokenize import words
 
 #: Version of the key and similarity rules; stored with every entity id built from them.
-NAMEKEY_VERSION = "namekey.v1"
+NAMEKEY_VERSION = "namekey.v2"
 
 ALEF = "\u0627"  # ARABIC LETTER ALEF
 WAW = "\u0648"  # ARABIC LETTER WAW
@@ -62,6 +62,12 @@ SKELETON_MATCH = 0.9
 #: (vowel dropping makes \u0646\u064a\u0648\u064a\u0648\u0631\u0643 (New York) and
 #: \u0627\u0644\u0646\u0631\u0648\u064a\u062c (Norway) share a key; tuned on evals/gold/entity_groups.tsv).
 KEY_MAX_DIFF = 0.34
+#: Fewest tokens a name needs before a "bin X" lineage can extend it (\u0639\u0628\u062f\u0627\u0644\u0644\u0647
+#: alone is thousands of people; \u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646 has 3; set by hand).
+MIN_LINEAGE_PREFIX = 2
+#: Shortest key a look-up may match with added or dropped vowels; shorter keys need equal folded letters
+#: (three consonants left too many names alike in the gazetteer: George / Karaj; set by hand on the seeds).
+MIN_FUZZY_KEY = 4
 #: Shortest remainder left after stripping al- or a proclitic, so short names (\u0627\u0644\u0644\u0647) survive.
 MIN_STEM = 3
 
@@ -160,11 +166,10 @@ def split_name(name: str) -> NameParts:
             tok = BIN
         if tok == DEFINITE:  # the family particle "aal" (ALEF WITH MADDA LAM) normalizes to al-; drop it
             continue
-        tok = _strip_definite(tok)
-        if out and out[-1] in JOINING_PARTICLES:
+        if out and out[-1] in JOINING_PARTICLES:  # keep al-: "abd al-aziz" spells "abdulaziz"
             out[-1] = out[-1] + tok
         else:
-            out.append(tok)
+            out.append(_strip_definite(tok))
     return NameParts(role=role, display=display, tokens=tuple(out))
 
 
@@ -295,6 +300,58 @@ def token_similarity(ta: tuple[str, ...], tb: tuple[str, ...], lexicon: frozense
     return sum(1 for t in short if t in long_) / len(long_) * 0.5
 
 
+def extends_lineage(ta: tuple[str, ...], tb: tuple[str, ...], threshold: float) -> bool:
+    """True when one name is the other with a "bin X" lineage after it or before the family name (\u0639\u0628\u062f\u0627\u0644\u0644\u0647
+    \u0627\u0644\u062b\u0627\u0646\u064a / ... \u0628\u0646 \u0627\u0644\u062d\u0633\u064a\u0646).
+
+    The shorter name needs ``MIN_LINEAGE_PREFIX`` tokens (a lone given name is too common) and must match the
+    longer one's start at ``threshold``; the token after it must be bin/bint.
+    """
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    n = len(short)
+    if n < MIN_LINEAGE_PREFIX:
+        return False
+    head, family = short[:-1], short[-1:]
+    if len(long_) < n + 2:
+        return False
+    if long_[n] in PATRONYMICS and token_similarity(short, long_[:n]) >= threshold:
+        return True
+    # the lineage inside: \u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u0628\u064a\u0639\u0629 /
+    # \u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632 \u0627\u0644\u0631\u0628\u064a\u0639\u0629
+    return (
+        long_[n - 1] in PATRONYMICS
+        and long_[-2] not in PATRONYMICS  # a family name, not a grandfather (bin Nayef bin Salman)
+        and family[0] not in PATRONYMICS
+        and token_similarity(head, long_[: n - 1]) >= threshold
+        and token_similarity(family, long_[-1:]) >= threshold
+    )
+
+
+def drops_middle_name(a: str, b: str, threshold: float) -> bool:
+    """True when Arabic name ``a`` or ``b`` is the other without its middle (father's) name.
+
+    \u0633\u0644\u064a\u0645\u0627\u0646 \u0627\u0644\u0623\u0633\u062f / \u0633\u0644\u064a\u0645\u0627\u0646
+    \u0647\u0644\u0627\u0644 \u0627\u0644\u0623\u0633\u062f; only with an al- family name, so Kim Jong is
+    not Kim Yo Jong.
+    """
+    pa, pb = split_name(a), split_name(b)
+    short, long_ = (pa, pb) if len(pa.tokens) < len(pb.tokens) else (pb, pa)
+    if len(short.tokens) != 2 or len(long_.tokens) != 3 or PATRONYMICS.intersection(long_.tokens):
+        return False
+    if not all(has_definite(p.display) for p in (short, long_)):
+        return False
+    return (
+        token_similarity(short.tokens[:1], long_.tokens[:1]) >= threshold
+        and token_similarity(short.tokens[-1:], long_.tokens[-1:]) >= threshold
+    )
+
+
+def has_definite(display: str) -> bool:
+    """True when the last word of ``display`` starts with al- (an Arabic family name)."""
+    last = words(display)[-1:] if display else []
+    return bool(last) and normalize_word(last[0]).startswith(DEFINITE)
+
+
 def name_similarity(a: str, b: str) -> float:
     """Score how likely names ``a`` and ``b`` spell the same name, in [0, 1] (1: same key)."""
     pa, pb = split_name(a), split_name(b)
@@ -316,13 +373,19 @@ def _known_names_differ(ta: tuple[str, ...], tb: tuple[str, ...], lexicon: froze
 def same_spelling(a: str, b: str) -> bool:
     """True when names ``a`` and ``b`` have one key and differ only by added or dropped long vowels and spaces.
 
-    The strict test of a look-up: a changed vowel (\u0643\u0648\u0631\u064a\u0627 Korea /
+    The strict test of a look-up (George is not Georgia: the last letters must agree): a changed vowel (\u0643\u0648\u0631\u064a\u0627 Korea /
     \u0643\u0648\u0631\u0648\u0627 Corua) is another name, though the vowel-free keys agree.
     """
     pa, pb = split_name(a), split_name(b)
     if not pa.tokens or name_key(a) != name_key(b) or _known_names_differ(pa.tokens, pb.tokens, given_names()):
         return False
     fa, fb = fold_letters("".join(pa.tokens)), fold_letters("".join(pb.tokens))
+    if fa[-1] != fb[-1]:  # an added ending makes another name: \u062c\u0648\u0631\u062c / \u062c\u0648\u0631\u062c\u064a\u0627
+        return False
+    if fa == fb:
+        return True
+    if len(pa.tokens) != len(pb.tokens) or len(name_key(a)) < MIN_FUZZY_KEY:  # Kim Jong / Kim Yo Jong  # short names: \u062c\u0648\u0631\u062c (George) / \u0643\u0631\u062c (Karaj)
+        return False
     distance = levenshtein(fa, fb)
     return distance == abs(len(fa) - len(fb)) and distance <= KEY_MAX_DIFF * max(len(fa), len(fb))
 

@@ -15,11 +15,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.analysis.gazetteer import GazEntry, Gazetteer, load_gazetteer
-from marsad.analysis.namekey import NAMEKEY_VERSION, name_key, split_name, token_key, token_similarity
+from marsad.analysis.namekey import (
+    NAMEKEY_VERSION,
+    drops_middle_name,
+    extends_lineage,
+    name_key,
+    split_name,
+    token_key,
+    token_similarity,
+)
 from marsad.errors import ConfigError
 
 #: Version of the resolution rules, persisted with every registry row.
-RESOLVE_VERSION = "resolve.v1"
+RESOLVE_VERSION = "resolve.v2"
 #: Name similarity at or above which two names are one entity (tuned on evals/gold/entity_groups.tsv:
 #: the highest value that keeps \u0643\u064a\u0645 \u064a\u0648\u0646\u062c \u0623\u0648\u0646 (0.89) with Kim Jong Un;
 #: look-alikes in the gold set score <= 0.67).
@@ -160,6 +168,7 @@ class EntityRegistry:
         for tok in {tokens[0], tokens[-1]}:
             candidates |= self._by_token.get(token_key(tok), set())
         best: tuple[float, str] | None = None
+        lineage: list[str] = []
         for entity_id in sorted(candidates):
             entity = self.entities[entity_id]
             if entity.type != type_ or (gaz_id and entity.gaz_id and entity.gaz_id != gaz_id):
@@ -167,7 +176,20 @@ class EntityRegistry:
             score = self._score(tokens, entity)
             if score >= self.settings.link_threshold and (best is None or score > best[0]):
                 best = (score, entity_id)
+            elif type_ == "PER" and self._extends(name, tokens, entity):
+                lineage.append(entity_id)
+        if best is None and len(lineage) == 1:  # one known name that this one extends (or is extended by)
+            return self.entities[lineage[0]]
         return self.entities[best[1]] if best else None
+
+    def _extends(self, name: str, tokens: tuple[str, ...], entity: Entity) -> bool:
+        """True when ``name`` and one of the entity's names differ by a "bin X" lineage or a middle name only."""
+        names = [entity.canonical] + [v for v, _ in entity.variants.most_common(self.settings.max_compared_variants)]
+        threshold = self.settings.link_threshold
+        return any(
+            extends_lineage(tokens, split_name(n).tokens, threshold) or drops_middle_name(name, n, threshold)
+            for n in names
+        )
 
     def _score(self, tokens: tuple[str, ...], entity: Entity) -> float:
         """Return the best similarity of ``tokens`` to the entity's canonical name and frequent variants."""

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.namekey import name_key, name_similarity, split_name, token_key
+from marsad.analysis.namekey import (
+    drops_middle_name,
+    extends_lineage,
+    name_key,
+    name_similarity,
+    same_spelling,
+    split_name,
+    token_key,
+)
 from marsad.analysis.registry import LINK_THRESHOLD
 
 SAME = [
@@ -88,3 +96,67 @@ def test_namekey_invariant_under_spelling_variants(tokens: list[str]) -> None:
     )
     assert name_key(varied) == name_key(name)
     assert name_key(name_key(name)) == name_key(name_key(name_key(name)))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u0628\u064a\u0639\u0629", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u0628\u064a\u0639\u0627\u0646", id="rabiah-rabiaan"),
+        pytest.param("\u0627\u0644\u0646\u064a\u062c\u0631", "\u0646\u064a\u062c\u064a\u0631\u064a\u0627", id="niger-nigeria"),
+    ],
+)
+def test_namekey_suffix_family_names_differ(a: str, b: str) -> None:
+    """Names whose last word differs by an ending are not spellings of each other."""
+    assert name_similarity(a, b) < LINK_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        pytest.param("\u0628\u064a\u0648\u0646\u063a\u064a\u0627\u0646\u063a", "\u0628\u064a\u0648\u0646\u063a \u064a\u0627\u0646\u063a", True, id="joined-compound"),
+        pytest.param("\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", "\u0628\u064a\u0648\u0646\u063a \u064a\u0627\u0646\u063a", True, id="g-letters"),
+        pytest.param("\u062f\u0648\u0646\u0627\u0644\u062f \u062a\u0631\u0645\u0628", "\u062f\u0648\u0646\u0627\u0644\u062f \u062a\u0631\u0627\u0645\u0628", True, id="dropped-alef"),
+        pytest.param("\u0643\u0648\u0631\u064a\u0627", "\u0643\u0627\u0631\u0627", False, id="korea-kara"),
+        pytest.param("\u0643\u0648\u0631\u064a\u0627", "\u0643\u0648\u0631\u0648\u0627", False, id="korea-changed-vowel"),
+        pytest.param("\u062c\u0648\u0631\u062c", "\u062c\u0648\u0631\u062c\u064a\u0627", False, id="george-georgia"),
+        pytest.param("\u062c\u0648\u0631\u062c", "\u0643\u0631\u062c", False, id="george-karaj-short-key"),
+        pytest.param("\u0643\u064a\u0645 \u062c\u0648\u0646\u063a", "\u0643\u064a\u0645 \u064a\u0648 \u062c\u0648\u0646\u063a", False, id="kim-jong-kim-yo-jong"),
+    ],
+)
+def test_namekey_same_spelling_is_strict(a: str, b: str, same: bool) -> None:
+    """The look-up test accepts spacing, g-letters and dropped vowels, never a neighbour name."""
+    assert same_spelling(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        pytest.param("\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u062b\u0627\u0646\u064a", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u062b\u0627\u0646\u064a \u0628\u0646 \u0627\u0644\u062d\u0633\u064a\u0646", True, id="abdullah-ii"),
+        pytest.param("\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646", "\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646 \u0628\u0646 \u0639\u0628\u062f \u0627\u0644\u0639\u0632\u064a\u0632", True, id="mbs"),
+        pytest.param("\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u0628\u064a\u0639\u0629", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632 \u0627\u0644\u0631\u0628\u064a\u0639\u0629", True, id="inner-lineage"),
+        pytest.param("\u0639\u0628\u062f\u0627\u0644\u0644\u0647", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0627\u0644\u062d\u0633\u064a\u0646", False, id="lone-given-name"),
+        pytest.param("\u0645\u062d\u0645\u062f \u0633\u0644\u0645\u0627\u0646", "\u0645\u062d\u0645\u062f \u0628\u0646 \u0646\u0627\u064a\u0641 \u0628\u0646 \u0633\u0644\u0645\u0627\u0646", False, id="grandfather-not-family"),
+        pytest.param("\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0632\u0627\u064a\u062f", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632", False, id="two-abdullahs"),
+    ],
+)
+def test_namekey_extends_lineage(a: str, b: str, linked: bool) -> None:
+    """A name extended by a "bin X" lineage links; a lone given name or another lineage does not."""
+    assert extends_lineage(split_name(a).tokens, split_name(b).tokens, LINK_THRESHOLD) is linked
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        pytest.param("\u0633\u0644\u064a\u0645\u0627\u0646 \u0627\u0644\u0623\u0633\u062f", "\u0633\u0644\u064a\u0645\u0627\u0646 \u0647\u0644\u0627\u0644 \u0627\u0644\u0623\u0633\u062f", True, id="middle-name"),
+        pytest.param("\u0647\u0644\u0627\u0644 \u0627\u0644\u0623\u0633\u062f", "\u0633\u0644\u064a\u0645\u0627\u0646 \u0647\u0644\u0627\u0644 \u0627\u0644\u0623\u0633\u062f", False, id="father-is-another-person"),
+        pytest.param("\u0643\u064a\u0645 \u062c\u0648\u0646\u063a", "\u0643\u064a\u0645 \u064a\u0648 \u062c\u0648\u0646\u063a", False, id="no-al-family-name"),
+    ],
+)
+def test_namekey_drops_middle_name(a: str, b: str, linked: bool) -> None:
+    """An Arabic name without its father's name links to the full name; the father does not."""
+    assert drops_middle_name(a, b, LINK_THRESHOLD) is linked
+
+
+def test_namekey_abd_particle_keeps_article() -> None:
+    """"abd al-aziz" written apart or joined gives one token, so both spellings have one key."""
+    assert split_name("\u0633\u0644\u0645\u0627\u0646 \u0628\u0646 \u0639\u0628\u062f \u0627\u0644\u0639\u0632\u064a\u0632").tokens == split_name("\u0633\u0644\u0645\u0627\u0646 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632").tokens

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.analysis.gazetteer import load_gazetteer
 from marsad.analysis.registry import EntityRegistry, ResolveSettings
@@ -131,3 +133,129 @@ def test_resolve_settings_reject_bad_threshold() -> None:
     """A threshold outside (0, 1] is a ConfigError naming the fix."""
     with pytest.raises(ConfigError, match="link_threshold"):
         ResolveSettings(link_threshold=1.5)
+
+
+RABIAH = "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u0628\u064a\u0639\u0629"
+RABIAAN = "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u0628\u064a\u0639\u0627\u0646"
+
+
+def test_resolve_suffix_family_names_stay_apart() -> None:
+    """Family names that differ by an ending (al-Rabiah / al-Rabiaan) are two people, also across articles."""
+    registry = EntityRegistry()
+    first = resolve_mentions([Mention(RABIAH, "body", 0, len(RABIAH), "PER")], registry)[0]
+    second = resolve_mentions([Mention(RABIAAN, "body", 0, len(RABIAAN), "PER")], registry)[0]
+    assert first.entity_id != second.entity_id
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        pytest.param("\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u062b\u0627\u0646\u064a", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u062b\u0627\u0646\u064a \u0628\u0646 \u0627\u0644\u062d\u0633\u064a\u0646", id="abdullah-ii-lineage"),
+        pytest.param("\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646", "\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646 \u0628\u0646 \u0639\u0628\u062f \u0627\u0644\u0639\u0632\u064a\u0632", id="mbs-lineage"),
+        pytest.param("\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u0628\u064a\u0639\u0629", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632 \u0627\u0644\u0631\u0628\u064a\u0639\u0629", id="rabiah-inner-lineage"),
+        pytest.param("\u0633\u0644\u064a\u0645\u0627\u0646 \u0627\u0644\u0623\u0633\u062f", "\u0633\u0644\u064a\u0645\u0627\u0646 \u0647\u0644\u0627\u0644 \u0627\u0644\u0623\u0633\u062f", id="middle-name-dropped"),
+    ],
+)
+def test_resolve_lineage_extension_links(short: str, full: str) -> None:
+    """A name extended by a "bin X" lineage (or a middle name) is the same person, in one article and across."""
+    text = f"{full} ... {short}"
+    together = resolve_mentions(
+        [Mention(full, "body", 0, len(full), "PER"), Mention(short, "body", text.rfind(short), len(text), "PER")],
+        EntityRegistry(),
+    )
+    assert together[0].entity_id == together[1].entity_id
+    for order in ((short, full), (full, short)):
+        registry = EntityRegistry()
+        ids = {resolve_mentions([Mention(n, "body", 0, len(n), "PER")], registry)[0].entity_id for n in order}
+        assert len(ids) == 1
+
+
+def test_resolve_lineage_needs_two_words() -> None:
+    """A lone given name does not link to a full name with a lineage (Abdullah is thousands of people)."""
+    registry = EntityRegistry()
+    names = ["\u0639\u0628\u062f\u0627\u0644\u0644\u0647", "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0627\u0644\u062d\u0633\u064a\u0646"]
+    ids = {resolve_mentions([Mention(n, "body", 0, len(n), "PER")], registry)[0].entity_id for n in names}
+    assert len(ids) == 2
+
+
+def test_resolve_korea_is_no_small_town() -> None:
+    """Korea alone is not looked up as a GeoNames neighbour with the same consonants (Kara, Corua)."""
+    registry = EntityRegistry()
+    korea = "\u0643\u0648\u0631\u064a\u0627"
+    [m] = resolve_mentions([Mention(korea, "body", 0, len(korea), "LOC")], registry)
+    assert registry.get(m.entity_id).gaz_id is None
+    assert registry.gazetteer.lookup("\u0643\u0648\u0631\u064a\u0627 \u0627\u0644\u0634\u0645\u0627\u0644\u064a\u0629").gaz_id == "iso:KP"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        pytest.param("\u0628\u064a\u0648\u0646\u063a \u064a\u0627\u0646\u063a", id="ghain-split"),
+        pytest.param("\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", id="jeem-split"),
+        pytest.param("\u0628\u064a\u0648\u0646\u063a\u064a\u0627\u0646\u063a", id="ghain-joined"),
+        pytest.param("\u0644\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", id="li-proclitic"),
+    ],
+)
+def test_resolve_place_retypes_person_tag(spelling: str) -> None:
+    """A mention tagged PER that spells a big city takes the city's type and GeoNames id."""
+    registry = EntityRegistry()
+    [m] = resolve_mentions([Mention(spelling, "body", 0, len(spelling), "PER")], registry)
+    assert m.type == "LOC" and registry.get(m.entity_id).geonames_id == 1871859
+
+
+def _article(text: str, spans: list[tuple[str, str]]) -> list[Mention]:
+    """Mentions of ``spans`` (surface, type) found left to right in ``text``."""
+    out, pos = [], 0
+    for surface, type_ in spans:
+        start = text.index(surface, pos)
+        out.append(Mention(surface, "body", start, start + len(surface), type_))
+        pos = start + len(surface)
+    return out
+
+
+SPLIT_TEXT = "\u0627\u0644\u062a\u0642\u0649 \u0641\u0644\u0627\u062f\u064a\u0645\u064a\u0631 \u0628\u0648\u062a\u064a\u0646 \u0648\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646\u060c \u0648\u0642\u0627\u0644 \u0643\u064a\u0645 \u0625\u0646 \u0627\u0644\u0642\u0645\u0629 \u0646\u062c\u062d\u062a\u060c \u0648\u0647\u0646\u0623 \u0628\u0648\u062a\u064a\u0646 \u0643\u064a\u0645 \u0648\u0642\u0627\u0644 \u0625\u0646 \u0628\u0648\u062a\u064a\u0646 \u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c \u0627\u062a\u0641\u0642\u0627"
+SPLIT_SPANS = [("\u0641\u0644\u0627\u062f\u064a\u0645\u064a\u0631 \u0628\u0648\u062a\u064a\u0646", "PER"), ("\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646", "PER"), ("\u0643\u064a\u0645", "PER"), ("\u0628\u0648\u062a\u064a\u0646 \u0643\u064a\u0645", "PER"), ("\u0628\u0648\u062a\u064a\u0646 \u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", "PER")]
+
+
+def test_resolve_splits_span_of_two_names() -> None:
+    """A PER span covering two known names becomes two mentions whose offsets still slice the text exactly."""
+    registry = EntityRegistry()
+    out = resolve_mentions(_article(SPLIT_TEXT, SPLIT_SPANS), registry)
+    assert all(SPLIT_TEXT[m.start : m.end] == m.text for m in out)
+    by_text = {}
+    for m in out:
+        by_text.setdefault(m.text, set()).add((m.type, m.entity_id))
+    assert "\u0628\u0648\u062a\u064a\u0646 \u0643\u064a\u0645" not in by_text and "\u0628\u0648\u062a\u064a\u0646 \u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c" not in by_text
+    putin = {e for _, e in by_text["\u0641\u0644\u0627\u062f\u064a\u0645\u064a\u0631 \u0628\u0648\u062a\u064a\u0646"]}
+    assert {e for _, e in by_text["\u0628\u0648\u062a\u064a\u0646"]} == putin
+    assert {e for _, e in by_text["\u0643\u064a\u0645"]} == {e for _, e in by_text["\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646"]}
+    assert {t for t, _ in by_text["\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c"]} == {"LOC"}
+
+
+def test_resolve_restores_clipped_first_letter() -> None:
+    """A place whose first letter NER cut off as a proclitic resolves to the place itself."""
+    text = "\u0628\u064a\u0646 \u0648\u0627\u0634\u0646\u0637\u0646 \u0648\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c \u0648\u0641\u064a \u0644\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c"
+    out = resolve_mentions(_article(text, [("\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", "PER"), ("\u0644\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", "LOC")]), EntityRegistry())
+    assert out[0].entity_id == out[1].entity_id and out[0].type == "LOC"
+    assert text[out[0].start : out[0].end] == "\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c"
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [pytest.param("\u0627\u0644\u0644\u0647", id="god"), pytest.param("\u0648\u0627\u0644\u0644\u0647", id="wallah"), pytest.param("\u0633\u0628\u062d\u0627\u0646\u0647 \u0648\u062a\u0639\u0627\u0644\u0649", id="subhanahu")],
+)
+def test_resolve_drops_religious_formulae(formula: str) -> None:
+    """God and religious formulae are not entities: they leave the resolved mentions."""
+    name = "\u062c\u0648\u0646 \u0643\u064a\u0631\u064a"
+    text = f"{formula} {name}"
+    out = resolve_mentions(_article(text, [(formula, "MISC"), (name, "PER")]), EntityRegistry())
+    assert [m.text for m in out] == [name]
+
+
+@given(st.lists(st.sampled_from([s for s, _ in SPLIT_SPANS] + ["\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", "\u0627\u0644\u0644\u0647", "\u0643\u0648\u0631\u064a\u0627"]), min_size=1, max_size=6))
+@settings(max_examples=30, deadline=None)
+def test_resolve_offsets_always_slice_text(names: list[str]) -> None:
+    """Whatever repairs run, every resolved mention's offsets slice its text out of the field."""
+    text = " \u0648".join(names)
+    out = resolve_mentions(_article(text, [(n, "PER") for n in names]), EntityRegistry())
+    assert all(text[m.start : m.end] == m.text and m.entity_id and m.canonical for m in out)
