@@ -32,6 +32,7 @@ bench-quick: $(STAMP)
 	$(PY) -m bench.run --quick
 
 train-ner: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[build]"
 	$(PY) scripts/build_ner_resources.py
 	$(PY) scripts/train_ner.py
 
