@@ -47,7 +47,7 @@ def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
 
 def fold_presentation_forms(text: str) -> str:
     """Replace Arabic presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFE) by their NFKC letters."""
-    if not text or max(text) < "\ufb50":  # max() is a fast C scan; presentation forms are rare
+    if not _PRESENTATION_RE.search(text):  # rare in practice: one scan, then nothing to do
         return text
     return _PRESENTATION_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
