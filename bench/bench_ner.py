@@ -7,8 +7,8 @@ import time
 
 from evals.ner import ANERCORP
 from marsad.analysis.ner.scoring import read_conll_file, split_dev
-from marsad.analysis.ner.tagger import MODEL_FILE, Tagger, default_extractor
 from marsad.analysis.ner.resources import data_path
+from marsad.analysis.ner.tagger import FIRST_PASS_FILE, MODEL_FILE, Tagger, default_extractor
 from marsad.errors import MarsadError
 
 #: Sentences tagged in quick mode (about 4k tokens: well under the 30 s quick budget).
@@ -31,7 +31,7 @@ def run(quick: bool = False) -> list[dict]:
         sents = sents[:QUICK_SENTENCES]
     n = sum(map(len, sents))
     rows: list[dict] = []
-    tagger = Tagger(data_path(MODEL_FILE), default_extractor())
+    tagger = Tagger(data_path(FIRST_PASS_FILE), default_extractor(), second_path=data_path(MODEL_FILE))
     tagger.tag(["warm", "up"])  # loads clusters and gazetteer outside the timing
     for label in ("cold cache", "warm cache"):
         t0 = time.perf_counter()
@@ -47,7 +47,7 @@ def run(quick: bool = False) -> list[dict]:
                 "rate": round(n / secs, 1),
                 "unit": "tokens/s",
                 "peak_mb": round(_peak_mb(), 1),
-                "note": f"{tagger.version}, ANERcorp dev split, one core, feature cache {label}",
+                "note": f"{tagger.version} (two passes), ANERcorp dev split, one core, feature cache {label}",
             }
         )
     return rows

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from marsad.analysis.ner import load_tagger
 from marsad.analysis.ner.scoring import AQMAR_TYPES, entity_scores, read_conll_file, split_dev
+from marsad.analysis.ner.training import tag_batched
 from marsad.errors import MarsadError
 
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
@@ -19,7 +20,7 @@ AQMAR = SHARED / "data" / "aqmar" / "AQMAR_Arabic_NER_corpus-1.0.concatenated.tx
 
 
 def _score(path: Path, tag_map: dict[str, str] | None = None, dev_only: bool = True) -> dict[str, float]:
-    """Tag a CoNLL file (its dev split, or all of it) with the shipped model and score it."""
+    """Tag a CoNLL file (its dev split, or all of it) with the shipped model in consecutive batches; score it."""
     if not path.exists():
         raise MarsadError(f"evals/ner: {path} is missing; set MARSAD_SHARED to the shared data folder")
     sents = read_conll_file(path, tag_map)
@@ -27,7 +28,7 @@ def _score(path: Path, tag_map: dict[str, str] | None = None, dev_only: bool = T
         sents = split_dev(sents)[1]
     tagger = load_tagger()
     gold = [[g for _, g in s] for s in sents]
-    pred = [tagger.tag([t for t, _ in s]) for s in sents]
+    pred = tag_batched(tagger, [[t for t, _ in s] for s in sents])  # consecutive sentences: document context
     return entity_scores(gold, pred)
 
 

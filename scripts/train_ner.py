@@ -1,9 +1,10 @@
-"""Train the shipped Arabic NER CRF (``make train-ner``) and print its dev-split scores.
+"""Train the shipped two-pass Arabic NER CRF (``make train-ner``) and print its dev-split scores.
 
 Data: ANERcorp CAMeL train file (``../shared/data/anercorp-train``); the last 10% of its sentences are the dev
 split and are held out unless ``--full``; ``--aqmar`` adds AQMAR Wikipedia NER to training. Word clusters and
 the gazetteer are (re)built first by ``scripts/build_ner_resources.py`` when missing or with ``--rebuild``.
-``--tune`` grid-searches c1/c2 on the dev split (temporary models) before training the shipped one.
+``--tune`` grid-searches c1/c2 of the first pass on the dev split (temporary models) before training the
+shipped pair (first pass + document-consistency second pass, see ``marsad/analysis/ner/training.py``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ from marsad.analysis.ner.scoring import (  # noqa: E402
     read_conll_file,
     split_dev,
 )
-from marsad.analysis.ner.tagger import MODEL_FILE, TrainSettings, default_extractor, train  # noqa: E402
+from marsad.analysis.ner.consistency import ConsistencySettings  # noqa: E402
+from marsad.analysis.ner.tagger import (  # noqa: E402
+    FIRST_PASS_FILE,
+    MODEL_FILE,
+    Tagger,
+    TrainSettings,
+    default_extractor,
+)
+from marsad.analysis.ner.training import StackSettings, tag_batched, train, train_stacked  # noqa: E402
 
 ANERCORP = Path("data/anercorp-train/ANERCorp_CamelLab_train.reconstructed.txt")
 AQMAR = Path("data/aqmar/AQMAR_Arabic_NER_corpus-1.0.concatenated.txt.gz")
@@ -40,13 +49,10 @@ def _pairs(sents: list[Sentence]) -> list[tuple[list[str], list[str]]]:
     return [([t for t, _ in s], [g for _, g in s]) for s in sents]
 
 
-def evaluate(model: Path, dev: list[Sentence]) -> dict[str, float]:
-    """Score a trained model file on the dev sentences."""
-    from marsad.analysis.ner.tagger import Tagger
-
-    tagger = Tagger(model, default_extractor())
+def evaluate(tagger: Tagger, dev: list[Sentence]) -> dict[str, float]:
+    """Score a tagger on the dev sentences (tagged in consecutive batches, as ``tag_conll`` does)."""
     pairs = _pairs(dev)
-    return entity_scores([g for _, g in pairs], [tagger.tag(t) for t, _ in pairs])
+    return entity_scores([g for _, g in pairs], tag_batched(tagger, [t for t, _ in pairs]))
 
 
 def _show(label: str, s: dict[str, float]) -> None:
@@ -66,7 +72,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c1", type=float, default=None)
     ap.add_argument("--c2", type=float, default=None)
     ap.add_argument("--iterations", type=int, default=None)
-    ap.add_argument("--out", type=Path, default=None, help="model path (default: the shipped model file)")
+    ap.add_argument("--c1-second", type=float, default=None, help="c1 of the second pass (default: --c1)")
+    ap.add_argument("--window", type=int, default=None, help="consistency window in sentences")
+    ap.add_argument("--out", type=Path, default=None, help="folder for the two models (default: the package data)")
     args = ap.parse_args(argv)
     if args.rebuild or not (data_path(CLUSTERS_FILE).exists() and data_path(GAZETTEER_FILE).exists()):
         import build_ner_resources
@@ -92,17 +100,38 @@ def main(argv: list[str] | None = None) -> None:
                 trial = TrainSettings(c1=c1, c2=c2, max_iterations=settings.max_iterations)
                 model = Path(tmp) / "trial.crfsuite"
                 train(_pairs(train_s + extra), model, default_extractor(), trial)
-                scores = evaluate(model, dev_s)
+                scores = evaluate(Tagger(model, default_extractor()), dev_s)
                 _show(f"c1={c1} c2={c2} ({time.time() - t0:.0f}s)", scores)
                 if scores["macro_f1"] > best[0]:
                     best = (scores["macro_f1"], trial)
         settings = best[1]
         print(f"best: c1={settings.c1} c2={settings.c2}")
-    out = args.out or data_path(MODEL_FILE)
+    first, second = data_path(FIRST_PASS_FILE), data_path(MODEL_FILE)
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        first, second = args.out / FIRST_PASS_FILE, args.out / MODEL_FILE
+    stack = StackSettings(
+        first=settings,
+        second=TrainSettings(
+            c1=settings.c1 if args.c1_second is None else args.c1_second,
+            c2=settings.c2,
+            max_iterations=settings.max_iterations,
+        ),
+        consistency=ConsistencySettings() if args.window is None else ConsistencySettings(window=args.window),
+    )
     t0 = time.time()
-    train(_pairs(train_s + extra + (dev_s if args.full else [])), out, default_extractor(), settings)
-    print(f"trained {out} in {time.time() - t0:.0f}s ({out.stat().st_size / 1e6:.1f} MB)")
-    _show("dev" + (" (seen in training)" if args.full else ""), evaluate(out, dev_s))
+
+    def log(msg: str) -> None:
+        """Print a progress line with the seconds elapsed."""
+        print(f"{msg} ({time.time() - t0:.0f}s)", flush=True)
+
+    pairs = _pairs(train_s + extra + (dev_s if args.full else []))
+    tagger = train_stacked(pairs, first, second, default_extractor(), stack, log)
+    size = (first.stat().st_size + second.stat().st_size) / 1e6
+    print(f"trained {first.name} + {second.name} in {time.time() - t0:.0f}s ({size:.1f} MB)")
+    suffix = " (seen in training)" if args.full else ""
+    _show("dev first pass" + suffix, evaluate(Tagger(first, default_extractor()), dev_s))
+    _show("dev" + suffix, evaluate(tagger, dev_s))
 
 
 if __name__ == "__main__":

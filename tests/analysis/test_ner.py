@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.analysis.ner import MODEL_VERSION, find_mentions, load_tagger, tag_conll
+from marsad.analysis.ner.consistency import ConsistencySettings, consistency_features
 from marsad.analysis.ner.features import FeatureSettings
-from marsad.analysis.ner.resources import load_clusters, proclitic_length, split_clitics
+from marsad.analysis.ner.resources import load_clusters, load_gazetteer, proclitic_length, split_clitics
 from marsad.analysis.ner.scoring import LABELS, entity_scores, spans
 from marsad.analysis.ner.tagger import TrainSettings
 from marsad.errors import ConfigError
@@ -24,6 +25,11 @@ KREMLIN = "\u0643\u0631\u0645\u0644\u064a\u0646"  # Kremlin (no article)
 LIL_KREMLIN = "\u0644\u0644" + KREMLIN  # li + al-Kremlin
 LEBANON = "\u0644\u0628\u0646\u0627\u0646"  # Lebanon
 MINISTRY = "\u0648\u0632\u0627\u0631\u0629"  # ministry (starts with WAW)
+PYONGYANG_J = ("\u0628\u064a\u0648\u0646\u062c", "\u064a\u0627\u0646\u062c")  # Pyong Yang (JEEM spelling)
+PYONGYANG_G = ("\u0628\u064a\u0648\u0646\u063a", "\u064a\u0627\u0646\u063a")  # Pyong Yang (GHAIN spelling)
+FAISAL = "\u0641\u064a\u0635\u0644"  # Faisal (FEH + "arrives")
+WALTER = "\u0641\u0627\u0644\u062a\u0631"  # Walter (FEH + al- + two letters)
+VLADIMIR = "\u0641\u0644\u0627\u062f\u064a\u0645\u064a\u0631"  # Vladimir
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +53,8 @@ def seed_mentions(tagger):
 def test_ner_load_tagger_is_cached_and_versioned(tagger):
     """The loader returns one shared tagger carrying the model version."""
     assert load_tagger() is tagger
-    assert tagger.version == MODEL_VERSION == "ner-crf.v1"
+    assert tagger.version == MODEL_VERSION == "ner-crf.v2"
+    assert tagger.second is not None  # the shipped tagger is two-pass
 
 
 def test_ner_tag_returns_known_labels(tagger):
@@ -100,7 +107,44 @@ def test_ner_find_mentions_rejects_unknown_field(tagger):
 )
 def test_ner_proclitic_length(word, cut):
     """Lexicon-guided proclitic detection strips glued conjunctions/prepositions, not name letters."""
-    assert proclitic_length(word, load_clusters()) == cut
+    assert proclitic_length(word, load_clusters(), load_gazetteer()) == cut
+
+
+@pytest.mark.parametrize(
+    ("word", "follow", "cut"),
+    [
+        pytest.param(WA_PUTIN, "", 1, id="wa-putin"),
+        pytest.param("\u0644" + PYONGYANG_J[0], PYONGYANG_J[1], 1, id="li-pyongyang"),
+        pytest.param("\u0648" + PYONGYANG_J[0], PYONGYANG_J[1], 1, id="wa-pyongyang-keeps-beh"),
+        pytest.param(FAISAL, "", 0, id="faisal-stays"),
+        pytest.param(WALTER, "", 0, id="walter-stays"),
+        pytest.param(VLADIMIR, PUTIN, 0, id="vladimir-stays"),
+        pytest.param(PYONGYANG_G[0], PYONGYANG_G[1], 0, id="pyongyang-ghain-stays"),
+        pytest.param("\u0648" + VLADIMIR, PUTIN, 1, id="wa-vladimir"),
+    ],
+)
+def test_ner_proclitic_length_keeps_name_letters(word, follow, cut):
+    """A proclitic is stripped only when the full form is not itself a known name (gazetteer, next word)."""
+    assert proclitic_length(word, load_clusters(), load_gazetteer(), follow) == cut
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        pytest.param("\u0648" + PYONGYANG_J[0] + " " + PYONGYANG_J[1], " ".join(PYONGYANG_J), id="wa-pyongyang"),
+        pytest.param("\u0644" + PYONGYANG_J[0] + " " + PYONGYANG_J[1], " ".join(PYONGYANG_J), id="li-pyongyang"),
+        pytest.param(" ".join(PYONGYANG_G), " ".join(PYONGYANG_G), id="pyongyang-ghain"),
+        pytest.param(WA_PUTIN, PUTIN, id="wa-putin"),
+    ],
+)
+def test_ner_find_mentions_trims_only_clitics(phrase, expected):
+    """Mention spans lose a glued conjunction/preposition but never a name's own first letter."""
+    text = "\u0648\u0635\u0644 \u0627\u0644\u0631\u0626\u064a\u0633 " + phrase + " ."
+    start = text.index(phrase) + len(phrase) - len(expected)
+    # the tagger decides the span; trimming only ever moves its start to where the name begins
+    for m in find_mentions(text, "body", load_tagger()):
+        if m.start <= start < m.end or text.index(phrase) <= m.start < start:
+            assert m.start == start and m.text.startswith(expected.split()[0])
 
 
 @pytest.mark.parametrize(
@@ -193,4 +237,57 @@ def test_ner_numpy_decoding_matches_crfsuite(tagger):
     crf.open(str(tagger.model_path))
     text = (SEEDS / "000_fc13acc477961b1c.txt").read_text(encoding="utf-8")
     sents = [s.split() for s in text.splitlines() if s.strip()][:8]
-    assert tagger.tag_sentences(sents) == [crf.tag(tagger.extractor.sentence(s)) for s in sents]
+    assert tagger.tag_sentences(sents) == [crf.tag(row) for row in tagger.attributes(sents)]
+
+
+def test_ner_consistency_features_see_other_occurrences():
+    """A word tagged B-PERS in a neighbouring sentence gets a d:B-PERS feature; its own label is not counted."""
+    ex = load_tagger().extractor
+    batch = [[ex.word(PUTIN), ex.word("\u0642\u0627\u0644")], [ex.word(WA_PUTIN)]]
+    feats = consistency_features(batch, [["B-PERS", "O"], ["O"]], ConsistencySettings(window=1))
+    assert "d:B-PERS" in feats[1][0] and "s1=O" in feats[1][0]
+    assert "d:B-PERS" not in feats[0][0] and "dm=O" in feats[0][0]
+    alone = consistency_features(batch, [["B-PERS", "O"], ["O"]], ConsistencySettings(window=0))
+    assert "d=none" in alone[1][0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([PUTIN, WA_PUTIN, VLADIVOSTOK, "."]), max_size=6), max_size=6))
+def test_ner_consistency_features_shape(sents):
+    """There is one feature list per token, each naming the token's own first-pass label."""
+    ex = load_tagger().extractor
+    batch = [[ex.word(t) for t in s] for s in sents]
+    tags = [["B-LOC" if t == VLADIVOSTOK else "O" for t in s] for s in sents]
+    out = consistency_features(batch, tags)
+    assert [len(r) for r in out] == [len(s) for s in sents]
+    assert all(row[0] == "s1=" + t for rows, ts in zip(out, tags) for row, t in zip(rows, ts))
+
+
+def test_ner_consistency_settings_reject_negative_window():
+    """A negative window is a ConfigError naming the field."""
+    with pytest.raises(ConfigError, match="window"):
+        ConsistencySettings(window=-1)
+
+
+def test_ner_train_stacked_writes_both_passes(tmp_path):
+    """Two-pass training on a toy corpus writes both models and yields a working two-pass tagger."""
+    from marsad.analysis.ner.tagger import default_extractor
+    from marsad.analysis.ner.training import StackSettings, train_stacked
+
+    said = "\u0642\u0627\u0644"  # "said"
+    pairs = [([said, PUTIN, "\u0641\u064a", VLADIVOSTOK], ["O", "B-PERS", "O", "B-LOC"])] * 4
+    pairs += [([PUTIN, said], ["B-PERS", "O"])] * 2
+    quick = TrainSettings(max_iterations=5)
+    first, second = tmp_path / "p1.crfsuite", tmp_path / "p2.crfsuite"
+    tagger = train_stacked(pairs, first, second, default_extractor(), StackSettings(first=quick, second=quick))
+    assert first.exists() and second.exists() and tagger.second is not None
+    out = tagger.tag_sentences([toks for toks, _ in pairs] + [[]])
+    assert [len(t) for t in out] == [len(toks) for toks, _ in pairs] + [0]
+
+
+def test_ner_stack_settings_reject_one_fold():
+    """Jackknifing needs at least two folds."""
+    from marsad.analysis.ner.training import StackSettings
+
+    with pytest.raises(ConfigError, match="folds"):
+        StackSettings(folds=1)

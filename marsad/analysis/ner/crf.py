@@ -48,6 +48,22 @@ class CrfWeights:
         tagger.close()
         return cls(labels, index, state, trans)
 
+    @classmethod
+    def joint(cls, first: CrfWeights, second: CrfWeights) -> CrfWeights:
+        """Return one table scoring both models at once: columns are ``first``'s labels, then ``second``'s.
+
+        Attributes are looked up once for both passes; the transitions are unused (decode with each model's own).
+        """
+        index = dict(first.index)
+        for attr in second.index:
+            index.setdefault(attr, len(index))
+        n1, n2 = len(first.labels), len(second.labels)
+        state = np.zeros((len(index) + 1, n1 + n2), dtype=np.float64)
+        state[: len(first.index), :n1] = first.state[:-1]
+        rows = np.array([index[a] for a in second.index], dtype=np.int64)
+        state[rows, n1:] = second.state[: len(second.index)]
+        return cls(first.labels + second.labels, index, state, np.zeros((n1 + n2, n1 + n2)))
+
     def ids(self, attrs: tuple[str, ...] | list[str]) -> list[int]:
         """Return the row ids of the known attributes among ``attrs``."""
         get = self.index.get
@@ -69,19 +85,28 @@ class CrfWeights:
         return self.viterbi_batch([token_ids])[0]
 
     def viterbi_batch(self, sentences: list[list[list[int]]]) -> list[list[str]]:
-        """Return the best label sequence of each sentence, decoding all of them position by position at once."""
-        out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((b for b, s in enumerate(sentences) if s), key=lambda b: -len(sentences[b]))
+        """Return the best label sequence of each sentence given as lists of attribute row ids per token."""
+        if not sentences:
+            return []
+        flat = [tok for s in sentences for tok in s]
+        emit = self.emissions(flat) if flat else np.zeros((0, len(self.labels)))
+        cuts = np.cumsum([len(s) for s in sentences])[:-1]
+        return self.decode_batch(np.split(emit, cuts))
+
+    def decode_batch(self, emits: list[np.ndarray]) -> list[list[str]]:
+        """Return the best label sequence of each sentence from its (tokens x labels) state scores.
+
+        All sentences are decoded position by position at once (longest first, shorter ones drop out).
+        """
+        out: list[list[str]] = [[] for _ in emits]
+        order = sorted((b for b, e in enumerate(emits) if len(e)), key=lambda b: -len(emits[b]))
         if not order:
             return out
         n_lab = len(self.labels)
-        lengths = [len(sentences[b]) for b in order]
-        emit_all = self.emissions([tok for b in order for tok in sentences[b]])
+        lengths = [len(emits[b]) for b in order]
         emit = np.zeros((len(order), lengths[0], n_lab))
-        pos = 0
-        for row, n in enumerate(lengths):
-            emit[row, :n] = emit_all[pos : pos + n]
-            pos += n
+        for row, b in enumerate(order):
+            emit[row, : lengths[row]] = emits[b]
         back = np.zeros((lengths[0], len(order), n_lab), dtype=np.int64)
         score = emit[:, 0].copy()
         active = len(order)

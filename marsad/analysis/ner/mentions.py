@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from marsad.analysis.ner.resources import WordClusters, load_clusters, load_gazetteer, proclitic_length
+from marsad.analysis.ner.resources import WordClusters, proclitic_length
 from marsad.analysis.ner.scoring import spans
 from marsad.analysis.ner.tagger import Tagger, load_tagger
 from marsad.errors import ConfigError
@@ -25,12 +25,14 @@ def find_mentions(text: str, field: str, tagger: Tagger, clusters: WordClusters 
     """Return the named-entity mentions of ``text`` (one article field) with offsets into ``text``.
 
     A leading conjunction/preposition glued to the entity's first word ("and-Putin") is left out of the span
-    when the lexicon says the remainder is the more common word; "ll-" (li + al-) is kept with its article.
+    unless the full word is itself a known name (Faisal; Pyong Yang with the next word), when the remainder is a
+    known name or the more common word; "ll-" (li + al-) is kept with its article. The lexicon and gazetteer are
+    the tagger's (``clusters`` overrides the word lexicon).
     """
     if field not in FIELDS:
         raise ConfigError(f"find_mentions field={field!r}: use 'title' or 'body'")
-    clusters = clusters or load_clusters()
-    gazetteer = load_gazetteer()
+    clusters = clusters or tagger.extractor.clusters
+    gazetteer = tagger.extractor.gazetteer
     windows = []
     for sent in sentences(text):
         toks = tokens(sent.text)

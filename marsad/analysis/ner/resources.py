@@ -136,7 +136,9 @@ def guided_split(word: str, clusters: WordClusters) -> tuple[str, str]:
 
 def _known_name(form: str, next_word: str, gazetteer: dict[str, frozenset[str]]) -> bool:
     """Whether ``form`` is a gazetteer name alone, or with the next word (spaced or joined: Pyong Yang)."""
-    return form in gazetteer or (bool(next_word) and (form + " " + next_word in gazetteer or form + next_word in gazetteer))
+    if form in gazetteer:
+        return True
+    return bool(next_word) and (form + " " + next_word in gazetteer or form + next_word in gazetteer)
 
 
 def _long_enough(rest: str) -> bool:

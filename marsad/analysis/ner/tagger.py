@@ -1,4 +1,4 @@
-"""The shipped CRF tagger (python-crfsuite): load, tag token lists with ANERcorp IOB2 labels, train."""
+"""The shipped two-pass CRF tagger (python-crfsuite models, NumPy decoding): load, tag with ANERcorp IOB2 labels."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
 from marsad.analysis.ner.consistency import ConsistencySettings, consistency_features
 from marsad.analysis.ner.crf import CrfWeights
@@ -53,9 +53,6 @@ class TrainSettings:
             raise ConfigError(f"TrainSettings.min_freq={self.min_freq}: use 1 (keep all) or more")
 
 
-_WordIds = tuple[list[int], dict[int, list[int]]]
-
-
 class Tagger:
     """A CRF NER tagger over a feature extractor; ``tag`` returns ANERcorp IOB2 labels.
 
@@ -87,37 +84,35 @@ class Tagger:
         self.model_path = Path(second_path if second_path is not None else model_path)
         self.consistency = consistency or ConsistencySettings()
         self._cache_size = cache_size
-        self._ids: list[dict[str, _WordIds]] = [{}, {}]
+        self._joint = CrfWeights.joint(self.weights, self.second) if self.second is not None else self.weights
+        self._vecs: dict[str, np.ndarray] = {}
 
-    def _word_ids(self, model: int, token: str, wf: WordFeatures) -> _WordIds:
-        """Return the cached attribute ids (of one pass's model) of a token's features and window contributions."""
-        cache = self._ids[model]
-        got = cache.get(token)
+    def _word_vectors(self, token: str, wf: WordFeatures) -> np.ndarray:
+        """Return a token's cached (5 x labels) scores, both passes side by side: own, then for -2, -1, +1, +2."""
+        got = self._vecs.get(token)
         if got is None:
-            if len(cache) >= self._cache_size:
-                cache.clear()
-            ids = self._model(model).ids
-            got = cache[token] = (ids(wf.local), {off: ids(f) for off, f in wf.at.items()})
+            if len(self._vecs) >= self._cache_size:
+                self._vecs.clear()
+            joint = self._joint
+            ids = joint.ids
+            got = self._vecs[token] = joint.emissions([ids(wf.local), *(ids(wf.at[off]) for off in WINDOW)])
         return got
 
-    def _model(self, model: int) -> CrfWeights:
-        """Return the weights of pass ``model`` (0 = first, 1 = second)."""
-        return self.weights if model == 0 or self.second is None else self.second
-
-    def _rows(self, model: int, tokens: list[str], feats: list[WordFeatures], ctx: list[list[str]]) -> list[list[int]]:
-        """Return the attribute ids of every token of one sentence under one pass's model."""
-        cached = [self._word_ids(model, t, wf) for t, wf in zip(tokens, feats, strict=True)]
-        n = len(tokens)
-        ids = self._model(model).ids
-        rows: list[list[int]] = []
-        for i, (local, _) in enumerate(cached):
-            row = list(local)
-            for off in WINDOW:
-                if 0 <= i + off < n:
-                    row += cached[i + off][1][off]
-            row += ids(ctx[i])
-            rows.append(row)
-        return rows
+    def _emissions(self, batch: _Batch) -> np.ndarray:
+        """Return the (tokens x labels) state scores of a batch's tokens, both passes' labels side by side."""
+        joint = self._joint
+        toks = [(t, wf) for s, f in zip(batch.sents, batch.feats, strict=True) for t, wf in zip(s, f, strict=True)]
+        if not toks:
+            return np.zeros((0, len(joint.labels)))
+        vecs = np.stack([self._word_vectors(t, wf) for t, wf in toks])
+        emit = vecs[:, 0].copy()
+        pos, lens = batch.positions()
+        src = np.arange(len(toks))
+        for k, off in enumerate(WINDOW, start=1):
+            ok = (pos + off >= 0) & (pos + off < lens)
+            emit[ok] += vecs[src[ok] + off, k]
+        ids = joint.ids
+        return emit + joint.emissions([ids(c) for ctx in batch.ctxs for c in ctx])
 
     def _contexts(self, feats: list[WordFeatures]) -> list[list[str]]:
         """Return the sentence-dependent features of every token (boundaries, bigrams, gazetteer marks)."""
@@ -129,36 +124,57 @@ class Tagger:
         """Return one IOB2 label (B-PERS, I-LOC, ..., O) per token of one sentence (no document context)."""
         return self.tag_sentences([tokens])[0]
 
-    def _first_pass(
-        self, sents: list[list[str]]
-    ) -> tuple[list[list[WordFeatures]], list[list[list[str]]], list[list[str]]]:
-        """Return the word features, contexts and first-pass labels of a batch of sentences."""
+    def _first_pass(self, sents: list[list[str]]) -> tuple[_Batch, np.ndarray, list[list[str]]]:
+        """Return the features of a batch of sentences, their joint state scores and their first-pass labels."""
         feats = [[self.extractor.word(t) for t in s] for s in sents]
-        ctxs = [self._contexts(f) for f in feats]
-        rows = [self._rows(0, s, f, c) if s else [] for s, f, c in zip(sents, feats, ctxs, strict=True)]
-        return feats, ctxs, self.weights.viterbi_batch(rows)
+        batch = _Batch(sents, feats, [self._contexts(f) for f in feats])
+        emit = self._emissions(batch)
+        first = self.weights.decode_batch(batch.split(emit[:, : len(self.weights.labels)]))
+        return batch, emit, first
 
     def tag_sentences(self, sentences: Iterable[list[str]]) -> list[list[str]]:
         """Tag consecutive sentences at once (batched decoding; the batch is the second pass's document)."""
         sents = list(sentences)
-        feats, ctxs, first = self._first_pass(sents)
+        if not sents:
+            return []
+        batch, emit, first = self._first_pass(sents)
         if self.second is None:
             return first
-        cons = consistency_features(feats, first, self.consistency)
-        ids = self.second.ids
-        rows = []
-        for s, f, c, extra in zip(sents, feats, ctxs, cons, strict=True):
-            rows.append([r + ids(x) for r, x in zip(self._rows(1, s, f, c), extra, strict=True)] if s else [])
-        return self.second.viterbi_batch(rows)
+        cons = consistency_features(batch.feats, first, self.consistency)
+        ids = self._joint.ids
+        second = emit[:, len(self.weights.labels) :]
+        if len(second):
+            extra = self._joint.emissions([ids(x) for sent in cons for x in sent])
+            second = second + extra[:, len(self.weights.labels) :]
+        return self.second.decode_batch(batch.split(second))
 
     def attributes(self, sentences: list[list[str]]) -> list[list[list[str]]]:
         """Return the final model's attribute strings of every token of a batch (as crfsuite would see them)."""
         base = [self.extractor.sentence(s) for s in sentences]
         if self.second is None:
             return base
-        feats, _, first = self._first_pass(sentences)
-        cons = consistency_features(feats, first, self.consistency)
+        batch, _, first = self._first_pass(sentences)
+        cons = consistency_features(batch.feats, first, self.consistency)
         return [[r + x for r, x in zip(b, c, strict=True)] for b, c in zip(base, cons, strict=True)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Sentences being tagged together, with their word features and sentence-context features."""
+
+    sents: list[list[str]]
+    feats: list[list[WordFeatures]]
+    ctxs: list[list[list[str]]]
+
+    def split(self, emit: np.ndarray) -> list[np.ndarray]:
+        """Split flattened per-token scores back into one array per sentence."""
+        return np.split(emit, np.cumsum([len(s) for s in self.sents])[:-1])
+
+    def positions(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return each token's position in its sentence and its sentence's length (flattened over the batch)."""
+        pos = [i for s in self.sents for i in range(len(s))]
+        lens = [len(s) for s in self.sents for _ in s]
+        return np.array(pos, dtype=np.int64), np.array(lens, dtype=np.int64)
 
 
 def default_extractor(settings: FeatureSettings | None = None) -> FeatureExtractor:
