@@ -21,6 +21,18 @@ QUICK_SIZES = (1000,)
 REINGEST = True
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM (reset by exec, unlike ru_maxrss, which Linux carries
+    over from the parent that forked us)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(path: str, db: str) -> None:
     """Ingest ``path`` into ``db`` and print seconds, counts and max RSS as JSON (runs in the subprocess)."""
     from marsad.config import ANALYSIS_STAGES, AnalysisSettings, Settings
@@ -32,7 +44,7 @@ def child(path: str, db: str) -> None:
     started = time.perf_counter()
     report = ingest([path], store, settings)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     again = ingest([path], store, settings) if REINGEST else None  # idempotence: nothing new the second time
     print(json.dumps({"seconds": seconds, "stored": report.stored, "read": report.read, "peak_mb": peak,
                       "count": store.count_articles(), "again_stored": again.stored if again else None}))
