@@ -222,6 +222,7 @@ def _close_spellings(a: str, b: str) -> bool:
     return levenshtein(fa, fb) <= KEY_MAX_DIFF * max(len(fa), len(fb))
 
 
+@lru_cache(maxsize=262144)  # pure; names recur across mentions and articles, so most calls are repeats
 def _token_similarity(a: str, b: str, lexicon: frozenset[str]) -> float:
     """Score two normalized name tokens in [0, 1]; two different known given names score 0."""
     if a == b:
@@ -284,6 +285,7 @@ def _compound_similarity(short: tuple[str, ...], long_: tuple[str, ...], lexicon
     return best
 
 
+@lru_cache(maxsize=262144)
 def token_similarity(ta: tuple[str, ...], tb: tuple[str, ...], lexicon: frozenset[str] | None = None) -> float:
     """Score two normalized name-token sequences in [0, 1], joining split compounds when counts differ by one."""
     if not ta or not tb:
@@ -390,6 +392,7 @@ def same_spelling(a: str, b: str) -> bool:
     return distance == abs(len(fa) - len(fb)) and distance <= KEY_MAX_DIFF * max(len(fa), len(fb))
 
 
+@lru_cache(maxsize=262144)
 def levenshtein(a: str, b: str) -> int:
     """Return the edit distance between ``a`` and ``b`` (insertions, deletions, substitutions)."""
     if len(a) < len(b):
