@@ -291,3 +291,48 @@ def test_ner_stack_settings_reject_one_fold():
 
     with pytest.raises(ConfigError, match="folds"):
         StackSettings(folds=1)
+
+
+def test_ner_clear_caches_keeps_output(tagger):
+    """Tagging with emptied per-word caches (cold) gives exactly the warm result."""
+    text = (SEEDS / "000_fc13acc477961b1c.txt").read_text(encoding="utf-8")
+    sents = [s.split() for s in text.splitlines() if s.strip()][:6]
+    warm = tagger.tag_sentences(sents)
+    tagger.clear_caches()
+    assert not tagger._vecs
+    assert tagger.tag_sentences(sents) == warm
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param([["b", "w=" + PUTIN], [], ["no-such-attribute"]], id="empty-and-unknown-rows"),
+        pytest.param([["b", "sh=A", "len=5", "b"]], id="repeated-attribute"),
+        pytest.param([], id="no-tokens"),
+    ],
+)
+def test_ner_attr_emissions_match_row_ids(tagger, rows):
+    """Scoring attribute strings in one pass equals scoring their known row ids token by token."""
+    import numpy as np
+
+    joint = tagger._joint
+    got = joint.attr_emissions(rows)
+    assert got.shape == (len(rows), len(joint.labels))
+    if rows:
+        assert np.array_equal(got, joint.emissions([joint.ids(r) for r in rows]))
+
+
+def test_ner_prefixed_index_drops_prefix(tagger):
+    """A prefixed index maps the unprefixed name to the row of the prefixed attribute."""
+    joint = tagger._joint
+    minus1 = joint.prefixed_index("-1:")
+    assert minus1 and all(joint.index["-1:" + name] == row for name, row in list(minus1.items())[:200])
+
+
+def test_ner_word_window_features_are_prefixed(tagger):
+    """A word's window features carry their neighbour position as prefix."""
+    wf = tagger.extractor.word(WA_PUTIN)
+    for off, prefix in ((-2, "-2:"), (-1, "-1:"), (1, "+1:"), (2, "+2:")):
+        got = wf.window(off)
+        assert got and all(f.startswith(prefix) for f in got)
+        assert [f[3:] for f in got] == list(wf.unprefixed(off))

@@ -52,23 +52,28 @@ def consistency_features(
     per_sent: list[Counter[tuple[str, str]]] = []
     for sk, st in zip(keys, tags, strict=True):
         per_sent.append(Counter((k, t) for k, t in zip(sk, st, strict=True) if k))
-    # running sum of the (key, label) counts over the sliding window of sentences
+    per_key = [Counter(k for k in sk if k) for sk in keys]
+    # running sums of the (key, label) and key counts over the sliding window of sentences
     total: Counter[tuple[str, str]] = Counter()
-    for c in per_sent[: window + 1]:
+    key_total: Counter[str] = Counter()
+    for c, kc in zip(per_sent[: window + 1], per_key, strict=False):
         total.update(c)
+        key_total.update(kc)
+    seen = key_total.get
     out: list[list[list[str]]] = []
     for i, (sk, st) in enumerate(zip(keys, tags, strict=True)):
         if i - window - 1 >= 0:
             total.subtract(per_sent[i - window - 1])
+            key_total.subtract(per_key[i - window - 1])
         if i + window < len(per_sent) and i > 0:
             total.update(per_sent[i + window])
-        n = len(st)
+            key_total.update(per_key[i + window])
+        prevs, nexts = ["BOS", *st][: len(st)], [*st[1:], "EOS"][: len(st)]
         rows: list[list[str]] = []
-        for j, (k, t) in enumerate(zip(sk, st, strict=True)):
-            row = ["s1=" + t, "s1p=" + (st[j - 1] if j else "BOS") + "|" + t]
-            row.append("s1n=" + t + "|" + (st[j + 1] if j + 1 < n else "EOS"))
+        for k, t, p, q in zip(sk, st, prevs, nexts, strict=True):
+            row = ["s1=" + t, "s1p=" + p + "|" + t, "s1n=" + t + "|" + q]
             if k:
-                row += _doc_feats(total, k, t)
+                row += _doc_feats(total, k, t) if seen(k, 0) > 1 else _NONE  # alone in the window: no counts
             rows.append(row)
         out.append(rows)
     return out
@@ -76,19 +81,22 @@ def consistency_features(
 
 #: First-pass labels counted per word, entity labels first ("O" last).
 _LABELS = (*LABELS[1:], "O")
+_LABEL_POS = {t: k for k, t in enumerate(_LABELS)}
+_DOC_FEATS = tuple("d:" + t for t in _LABELS[:-1])
+_NONE = ("d=none",)
 
 
 def _doc_feats(total: Counter[tuple[str, str]], key: str, own: str) -> list[str]:
     """Return the labels of the other occurrences of ``key`` in the window (own occurrence excluded)."""
-    counts = {t: total[(key, t)] - (t == own) for t in _LABELS}
-    seen = sum(counts.values())
-    if not seen:
+    get = total.get  # dict.get skips Counter.__missing__ (a Python call per absent label)
+    counts = [get((key, t), 0) for t in _LABELS]
+    counts[_LABEL_POS[own]] -= 1
+    if not any(counts):
         return ["d=none"]
-    ents = [t for t in _LABELS[:-1] if counts[t]]
-    feats = ["d:" + t for t in ents]
-    best = max(_LABELS, key=lambda t: counts[t])
+    feats = [_DOC_FEATS[k] for k in range(len(_LABELS) - 1) if counts[k]]
+    best = _LABELS[counts.index(max(counts))]  # the first label with the highest count
     feats.append("dm=" + best)
     feats.append("dm=" + best + "|" + own)
-    if ents and counts["O"]:
+    if len(feats) > 2 and counts[-1]:
         feats.append("dmix")
     return feats

@@ -2,17 +2,22 @@
 
 Every feature of a token is an attribute string; its score for each label is a row of ``weights``. Scores of a
 token are the sum of the rows of its attributes; the best label path maximizes state plus transition scores.
-Attribute rows are looked up once per distinct word (the tagger caches the integer ids), which is what makes
-tagging fast: crfsuite itself would rebuild every attribute string per token.
+Attribute rows are scored once per distinct word (the tagger caches the score rows), and ``attr_emissions``
+looks up a whole batch of attribute lists in one C-level pass; crfsuite would rebuild every string per token.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
 import pycrfsuite
+
+#: Stand-in attribute list of a token without attributes (no model has this name: it scores 0).
+_NO_ATTRS = ("\x00",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,27 @@ class CrfWeights:
     def ids(self, attrs: tuple[str, ...] | list[str]) -> list[int]:
         """Return the row ids of the known attributes among ``attrs``."""
         get = self.index.get
-        return [i for i in (get(a) for a in attrs) if i is not None]
+        return [i for i in map(get, attrs) if i is not None]
+
+    def prefixed_index(self, prefix: str) -> dict[str, int]:
+        """Return the row ids of the attributes starting with ``prefix``, keyed by the rest of their name."""
+        cut = len(prefix)
+        return {a[cut:]: i for a, i in self.index.items() if a.startswith(prefix)}
+
+    def attr_emissions(self, token_attrs: Iterable[Iterable[str]], index: dict[str, int] | None = None) -> np.ndarray:
+        """Return the (tokens x labels) state scores of tokens given as attribute strings (unknown ones score 0).
+
+        One dictionary pass and one ``reduceat`` for the whole list: unknown attributes map to the zero row.
+        ``index`` replaces the attribute index (e.g. a ``prefixed_index``, to skip building prefixed names).
+        """
+        get = (self.index if index is None else index).get
+        rows = [r if r else _NO_ATTRS for r in token_attrs]
+        if not rows:
+            return np.zeros((0, self.state.shape[1]))
+        starts = np.zeros(len(rows), dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, rows[:-1]), dtype=np.int64, count=len(rows) - 1), out=starts[1:])
+        flat = np.fromiter(map(get, chain.from_iterable(rows), repeat(len(self.index))), dtype=np.int64)
+        return np.add.reduceat(self.state[flat], starts, axis=0)
 
     def emissions(self, token_ids: list[list[int]]) -> np.ndarray:
         """Return the (tokens x labels) state scores of tokens given as lists of attribute row ids."""

@@ -1,12 +1,12 @@
 """CRF features for Arabic NER: normalized form, clitics, affixes, shape, word clusters, gazetteer, +-2 window.
 
-Word-local features are computed once per distinct token and kept in a bounded per-extractor cache; window
-features reuse the neighbours' precomputed, position-prefixed lists, so a sentence costs list concatenation.
+Word-local features are computed once per distinct token and kept in a bounded per-extractor cache. The features
+a word gives its neighbours are kept unprefixed (``near``/``far``): the tagger looks them up in per-offset indexes
+of the model, so no ``-1:...`` name is built at tagging time (``WordFeatures.window`` builds them for training).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from marsad.analysis.ner.resources import AL, CONJUNCTIONS, PREPOSITIONS, WordClusters, guided_split
@@ -21,6 +21,8 @@ _BOS = "-1:BOS"
 _EOS = "+1:EOS"
 #: Neighbour offsets whose word features a token sees (the +-2 window).
 WINDOW = (-2, -1, 1, 2)
+#: Attribute-name prefix of a neighbour's features, per offset.
+WINDOW_PREFIX = {-2: "-2:", -1: "-1:", 1: "+1:", 2: "+2:"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +47,22 @@ class WordFeatures:
     norm: str
     rest: str
     local: tuple[str, ...]
-    at: dict[int, tuple[str, ...]]
+    near: tuple[str, ...]  # unprefixed features seen by the neighbours at -1 and +1
+    far: tuple[str, ...]  # unprefixed features seen by the neighbours at -2 and +2
     gaz_keys: tuple[str, ...]  # forms of this word to try as the first word of a gazetteer phrase
     cls: str  # mid-level cluster id of the word (or of its clitic-free rest), for cluster bigrams
+
+    def unprefixed(self, off: int) -> tuple[str, ...]:
+        """Return the features this word gives its neighbour at ``off``, without the position prefix."""
+        return self.near if off in (-1, 1) else self.far
+
+    def window(self, off: int) -> tuple[str, ...]:
+        """Return the position-prefixed features this word gives its neighbour at ``off`` (-2, -1, +1 or +2)."""
+        prefix = WINDOW_PREFIX[off]
+        return tuple(prefix + f for f in self.unprefixed(off))
+#: Prebuilt feature names: word length (capped at 10) and prefix/suffix tags by affix length.
+_LEN_FEATS = tuple(f"len={k}" for k in range(11))
+_AFFIX_TAGS = tuple((f"p{k}=", f"s{k}=") for k in range(7))
 
 
 def shape(word: str) -> str:
@@ -63,7 +78,7 @@ def shape(word: str) -> str:
 
 def _rank_bucket(rank: int, size: int) -> str:
     """Return a log2 frequency bucket of a vocabulary rank ("unk" for unseen words)."""
-    return "unk" if rank >= size else str(int(math.log2(rank + 1)))
+    return "unk" if rank >= size else str((rank + 1).bit_length() - 1)  # == int(log2(rank + 1)), exactly
 
 
 @dataclass(slots=True)
@@ -75,6 +90,7 @@ class FeatureExtractor:
     settings: FeatureSettings = field(default_factory=FeatureSettings)
     _cache: dict[str, WordFeatures] = field(default_factory=dict, init=False, repr=False)
     _gaz_first: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _clus_feats: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         """Index the gazetteer by first word (value: the longest phrase length starting with it)."""
@@ -91,12 +107,20 @@ class FeatureExtractor:
             wf = self._cache[token] = self._compute(token)
         return wf
 
-    def _cluster_feats(self, tag: str, word: str) -> list[str]:
-        """Return the cluster-id features of ``word`` under feature prefix ``tag``."""
+    def clear_cache(self) -> None:
+        """Forget the cached per-word features."""
+        self._cache.clear()
+
+    def _cluster_feats(self, tag: str, word: str) -> tuple[str, ...]:
+        """Return the cluster-id features of ``word`` under feature prefix ``tag`` (strings shared per cluster)."""
         ids = self.clusters.ids.get(word)
         if ids is None:
-            return [tag + "=none"]
-        return [f"{tag}{i}={c}" for i, c in enumerate(ids)]
+            return (tag + "=none",)
+        key = (tag, "\t".join(ids))
+        got = self._clus_feats.get(key)
+        if got is None:
+            got = self._clus_feats[key] = tuple(f"{tag}{i}={c}" for i, c in enumerate(ids))
+        return got
 
     def _compute(self, token: str) -> WordFeatures:
         """Compute the features of one token."""
@@ -104,27 +128,22 @@ class FeatureExtractor:
         pre, rest = guided_split(n, self.clusters)
         shp = shape(n)
         clus = self._cluster_feats("c", n)
-        rclus = self._cluster_feats("rc", rest) if rest != n else ["rc=same"]
-        local = ["b", "w=" + n, "r=" + rest, "pf=" + pre, "ls=" + light_stem(n), "sh=" + shp]
-        local.append("len=" + str(min(len(n), 10)))
-        local.append("fq=" + _rank_bucket(self.clusters.rank_of(n), len(self.clusters.rank)))
-        local.append("rfq=" + _rank_bucket(self.clusters.rank_of(rest), len(self.clusters.rank)))
-        for k in range(1, self.settings.affix_max + 1):
-            if len(n) > k:
-                local.append(f"p{k}=" + n[:k])
-                local.append(f"s{k}=" + n[-k:])
+        rclus = self._cluster_feats("rc", rest) if rest != n else ("rc=same",)
+        rank, size = self.clusters.rank, len(self.clusters.rank)
+        w, r = "w=" + n, "r=" + rest
+        ls = light_stem(n)
+        local = ["b", w, r, "pf=" + pre, "ls=" + ls, "sh=" + shp, _LEN_FEATS[min(len(n), 10)]]
+        local.append("fq=" + _rank_bucket(rank.get(n, size), size))
+        local.append("rfq=" + _rank_bucket(rank.get(rest, size), size))
+        for k in range(1, min(self.settings.affix_max, len(n) - 1) + 1):
+            local.append(_AFFIX_TAGS[k][0] + n[:k])
+            local.append(_AFFIX_TAGS[k][1] + n[-k:])
         if rest != n:
             local += [f"rp{k}=" + rest[:k] for k in range(1, 4) if len(rest) > k]
         local.extend(clus)
         local.extend(rclus)
-        near = ["w=" + n, "r=" + rest, "pf=" + pre, "sh=" + shp, "s2=" + n[-2:], *clus[1:], *rclus[1:2]]
-        far = ["w=" + n, "r=" + rest, *clus[1:2]]
-        at = {
-            -1: tuple("-1:" + f for f in near),
-            1: tuple("+1:" + f for f in near),
-            -2: tuple("-2:" + f for f in far),
-            2: tuple("+2:" + f for f in far),
-        }
+        near = (w, r, "pf=" + pre, "sh=" + shp, "s2=" + n[-2:], *clus[1:], *rclus[1:2])
+        far = (w, r, *clus[1:2])
         keys = {n, rest, AL + rest}
         if len(n) > 3 and n[0] in CONJUNCTIONS + PREPOSITIONS:
             keys.add(n[1:])
@@ -132,7 +151,7 @@ class FeatureExtractor:
                 keys.add(n[2:])
         gaz_keys = tuple(k for k in keys if k in self._gaz_first)
         ids = self.clusters.ids.get(n) or self.clusters.ids.get(rest)
-        return WordFeatures(n, rest, tuple(local), at, gaz_keys, ids[1] if ids else "none")
+        return WordFeatures(n, rest, tuple(local), near, far, gaz_keys, ids[1] if ids else "none")
 
     def gazetteer_marks(self, feats: list[WordFeatures]) -> list[list[str]]:
         """Return per-token gazetteer features ``g=TYPE:B|I|U`` from the longest phrase match at each start."""
@@ -156,40 +175,46 @@ class FeatureExtractor:
                     break
         return marks
 
-    def context(self, feats: list[WordFeatures], marks: list[list[str]], i: int) -> list[str]:
-        """Return the sentence-dependent features of token ``i``: boundaries, word bigrams, gazetteer marks."""
-        n = len(feats)
-        wf = feats[i]
-        prev, nxt = (feats[i - 1] if i > 0 else None), (feats[i + 1] if i + 1 < n else None)
-        row = [
-            "bw=" + (prev.norm if prev else "BOS") + "|" + wf.norm,
-            "fw=" + wf.norm + "|" + (nxt.norm if nxt else "EOS"),
-            "br=" + (prev.rest if prev else "BOS") + "|" + wf.rest,
-            "bc=" + (prev.cls if prev else "BOS") + "|" + wf.cls,
-            "fc=" + wf.cls + "|" + (nxt.cls if nxt else "EOS"),
-        ]
-        if prev is None:
-            row.append(_BOS)
-        if nxt is None:
-            row.append(_EOS)
-        row += marks[i]
-        if prev is not None:
-            row += ["-1:" + m for m in marks[i - 1]]
-        if nxt is not None:
-            row += ["+1:" + m for m in marks[i + 1]]
-        return row
+    def contexts(self, feats: list[WordFeatures]) -> list[list[str]]:
+        """Return the sentence-dependent features of every token: boundaries, word bigrams, gazetteer marks."""
+        if not feats:
+            return []
+        marks = self.gazetteer_marks(feats)
+        norms, rests, clss = [f.norm for f in feats], [f.rest for f in feats], [f.cls for f in feats]
+        before = [["-1:" + m for m in mk] for mk in marks]  # what each token's marks look like to its successor
+        after = [["+1:" + m for m in mk] for mk in marks]
+        last = len(feats) - 1
+        rows: list[list[str]] = []
+        columns = zip(  # each token with its neighbours' forms ("BOS"/"EOS" beyond the edges)
+            norms, ["BOS", *norms[:-1]], [*norms[1:], "EOS"], rests, ["BOS", *rests[:-1]],
+            clss, ["BOS", *clss[:-1]], [*clss[1:], "EOS"], marks,
+            strict=True,
+        )  # fmt: skip
+        for i, (w, pw, nw, r, pr, c, pc, nc, mk) in enumerate(columns):
+            row = ["bw=" + pw + "|" + w, "fw=" + w + "|" + nw, "br=" + pr + "|" + r, "bc=" + pc + "|" + c]
+            row.append("fc=" + c + "|" + nc)
+            if i == 0:
+                row.append(_BOS)
+            if i == last:
+                row.append(_EOS)
+            row += mk
+            if i > 0:
+                row += before[i - 1]
+            if i < last:
+                row += after[i + 1]
+            rows.append(row)
+        return rows
 
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         """Return the CRF feature list of every token of one sentence."""
         feats = [self.word(t) for t in tokens]
-        marks = self.gazetteer_marks(feats)
         n = len(feats)
         out: list[list[str]] = []
-        for i, wf in enumerate(feats):
+        for i, (wf, ctx) in enumerate(zip(feats, self.contexts(feats), strict=True)):
             row = list(wf.local)
             for off in WINDOW:
                 if 0 <= i + off < n:
-                    row += feats[i + off].at[off]
-            row += self.context(feats, marks, i)
+                    row += feats[i + off].window(off)
+            row += ctx
             out.append(row)
         return out

@@ -14,6 +14,7 @@ from marsad.analysis.ner.crf import CrfWeights
 from marsad.analysis.ner.features import (
     FEATURES_VERSION,
     WINDOW,
+    WINDOW_PREFIX,
     FeatureExtractor,
     FeatureSettings,
     WordFeatures,
@@ -58,8 +59,9 @@ class Tagger:
 
     With a ``second_path`` model it decodes twice: the second pass adds document-consistency features (the first
     pass's labels of the same word in neighbouring sentences of the batch), so batch an article's sentences.
-    Decoding runs in NumPy (``CrfWeights``) with attribute ids cached per distinct word; the crfsuite files are
-    only read at load time.
+    Decoding runs in NumPy (``CrfWeights``): each distinct word's own and window scores (both passes) are
+    computed once, for all new words of a batch in one lookup pass, and cached; a token's state score is then its
+    row plus its neighbours' offset rows plus its sentence-context features. crfsuite files are only read at load.
     """
 
     def __init__(
@@ -86,17 +88,29 @@ class Tagger:
         self._cache_size = cache_size
         self._joint = CrfWeights.joint(self.weights, self.second) if self.second is not None else self.weights
         self._vecs: dict[str, np.ndarray] = {}
+        self._window_index = {off: self._joint.prefixed_index(WINDOW_PREFIX[off]) for off in WINDOW}
 
-    def _word_vectors(self, token: str, wf: WordFeatures) -> np.ndarray:
-        """Return a token's cached (5 x labels) scores, both passes side by side: own, then for -2, -1, +1, +2."""
-        got = self._vecs.get(token)
-        if got is None:
-            if len(self._vecs) >= self._cache_size:
-                self._vecs.clear()
-            joint = self._joint
-            ids = joint.ids
-            got = self._vecs[token] = joint.emissions([ids(wf.local), *(ids(wf.at[off]) for off in WINDOW)])
-        return got
+    def clear_caches(self) -> None:
+        """Forget the per-word caches (word features and their scores), e.g. to time cold tagging."""
+        self._vecs.clear()
+        self.extractor.clear_cache()
+
+    def _word_vectors(self, toks: list[tuple[str, WordFeatures]]) -> np.ndarray:
+        """Return the cached (tokens x 5 x labels) scores of tokens, both passes side by side: own, -2, -1, +1, +2.
+
+        Words not cached yet are scored together in one lookup pass and one ``reduceat``.
+        """
+        vecs = self._vecs
+        new = {t: wf for t, wf in toks if t not in vecs}
+        if new:
+            if len(vecs) + len(new) > self._cache_size:
+                vecs.clear()
+            joint, feats = self._joint, list(new.values())
+            parts = [joint.attr_emissions(wf.local for wf in feats)]
+            for off in WINDOW:
+                parts.append(joint.attr_emissions((wf.unprefixed(off) for wf in feats), self._window_index[off]))
+            vecs.update(zip(new, np.stack(parts, axis=1), strict=True))
+        return np.stack([vecs[t] for t, _ in toks])
 
     def _emissions(self, batch: _Batch) -> np.ndarray:
         """Return the (tokens x labels) state scores of a batch's tokens, both passes' labels side by side."""
@@ -104,21 +118,14 @@ class Tagger:
         toks = [(t, wf) for s, f in zip(batch.sents, batch.feats, strict=True) for t, wf in zip(s, f, strict=True)]
         if not toks:
             return np.zeros((0, len(joint.labels)))
-        vecs = np.stack([self._word_vectors(t, wf) for t, wf in toks])
+        vecs = self._word_vectors(toks)
         emit = vecs[:, 0].copy()
         pos, lens = batch.positions()
         src = np.arange(len(toks))
         for k, off in enumerate(WINDOW, start=1):
             ok = (pos + off >= 0) & (pos + off < lens)
             emit[ok] += vecs[src[ok] + off, k]
-        ids = joint.ids
-        return emit + joint.emissions([ids(c) for ctx in batch.ctxs for c in ctx])
-
-    def _contexts(self, feats: list[WordFeatures]) -> list[list[str]]:
-        """Return the sentence-dependent features of every token (boundaries, bigrams, gazetteer marks)."""
-        ex = self.extractor
-        marks = ex.gazetteer_marks(feats)
-        return [ex.context(feats, marks, i) for i in range(len(feats))]
+        return emit + joint.attr_emissions(c for ctx in batch.ctxs for c in ctx)
 
     def tag(self, tokens: list[str]) -> list[str]:
         """Return one IOB2 label (B-PERS, I-LOC, ..., O) per token of one sentence (no document context)."""
@@ -127,7 +134,7 @@ class Tagger:
     def _first_pass(self, sents: list[list[str]]) -> tuple[_Batch, np.ndarray, list[list[str]]]:
         """Return the features of a batch of sentences, their joint state scores and their first-pass labels."""
         feats = [[self.extractor.word(t) for t in s] for s in sents]
-        batch = _Batch(sents, feats, [self._contexts(f) for f in feats])
+        batch = _Batch(sents, feats, [self.extractor.contexts(f) for f in feats])
         emit = self._emissions(batch)
         first = self.weights.decode_batch(batch.split(emit[:, : len(self.weights.labels)]))
         return batch, emit, first
@@ -141,10 +148,9 @@ class Tagger:
         if self.second is None:
             return first
         cons = consistency_features(batch.feats, first, self.consistency)
-        ids = self._joint.ids
         second = emit[:, len(self.weights.labels) :]
         if len(second):
-            extra = self._joint.emissions([ids(x) for sent in cons for x in sent])
+            extra = self._joint.attr_emissions(x for sent in cons for x in sent)
             second = second + extra[:, len(self.weights.labels) :]
         return self.second.decode_batch(batch.split(second))
 
