@@ -389,7 +389,17 @@ def same_spelling(a: str, b: str) -> bool:
     if len(pa.tokens) != len(pb.tokens) or len(name_key(a)) < MIN_FUZZY_KEY:  # Kim Jong / Kim Yo Jong  # short names: \u062c\u0648\u0631\u062c (George) / \u0643\u0631\u062c (Karaj)
         return False
     distance = levenshtein(fa, fb)
-    return distance == abs(len(fa) - len(fb)) and distance <= KEY_MAX_DIFF * max(len(fa), len(fb))
+    if distance != abs(len(fa) - len(fb)) or distance > KEY_MAX_DIFF * max(len(fa), len(fb)):
+        return False
+    # KAF and QAF both stand for a foreign "g", but a KAF/QAF swap with nothing else changed is two native
+    # words (\u0634\u0631\u0643\u0629 company / \u0627\u0644\u0634\u0627\u0631\u0642\u0629 Sharjah): score again with KAF kept apart.
+    ka, kb = _keep_kaf("".join(pa.tokens)), _keep_kaf("".join(pb.tokens))
+    return levenshtein(ka, kb) == abs(len(ka) - len(kb))
+
+
+def _keep_kaf(text: str) -> str:
+    """``fold_letters`` with ARABIC LETTER KAF (U+0643) left distinct from the other g-letters."""
+    return fold_letters(text.replace("\u0643", "k"))
 
 
 @lru_cache(maxsize=262144)

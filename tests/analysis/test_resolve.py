@@ -259,3 +259,15 @@ def test_resolve_offsets_always_slice_text(names: list[str]) -> None:
     text = " \u0648".join(names)
     out = resolve_mentions(_article(text, [(n, "PER") for n in names]), EntityRegistry())
     assert all(text[m.start : m.end] == m.text and m.entity_id and m.canonical for m in out)
+
+
+@pytest.mark.parametrize(
+    ("common_word", "place"),
+    [pytest.param("\u0634\u0631\u0643\u0629", "Sharjah", id="company-not-sharjah")],
+)
+def test_resolve_kaf_qaf_swap_is_not_a_spelling_variant(common_word: str, place: str) -> None:
+    """A native KAF/QAF swap (sharika 'company' / al-Shariqa) does not hit the gazetteer place."""
+    from marsad.analysis.gazetteer import load_gazetteer
+
+    found = load_gazetteer().lookup(common_word)
+    assert found is None or found.english != place
