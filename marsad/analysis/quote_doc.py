@@ -97,10 +97,7 @@ def _is_mark(ch: str) -> bool:
 def merged_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Return the tokens of ``text[start:end]`` (offsets into ``text``) with harakat re-attached ("مشيرًا")."""
     out: list[Token] = []
-    piece = text[start:end]
-    for tok in tokens(piece):
-        if start:
-            tok = Token(tok.text, tok.start + start, tok.end + start)
+    for tok in tokens(text, start, end):
         glued = out and tok.start == out[-1].end
         if glued and (_is_mark(tok.text[0]) or (_is_mark(text[out[-1].end - 1]) and tok.text[0].isalnum())):
             prev = out[-1]

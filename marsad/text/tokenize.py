@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from marsad.text import chars as C
 
@@ -22,17 +22,15 @@ _SENT_END_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token with its character offsets in the source text."""
+class Token(NamedTuple):
+    """One token with its character offsets in the source text (a tuple: cheap to make by the million)."""
 
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence with its character offsets in the source text."""
 
     text: str
@@ -50,9 +48,13 @@ def word_spans(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
-def tokens(text: str) -> list[Token]:
-    """Return words and punctuation marks (each its own token, e.g. the ARABIC COMMA) with offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Return words and punctuation marks (each its own token, e.g. the ARABIC COMMA) with offsets into ``text``.
+
+    ``start``/``end`` limit the scan to ``text[start:end]`` without copying it; offsets stay those of ``text``.
+    """
+    found = _TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    return [Token(m.group(), *m.span()) for m in found]
 
 
 def sentences(text: str) -> list[Sentence]:
