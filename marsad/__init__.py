@@ -4,7 +4,7 @@ The Python API (the CLI is a thin layer over these)::
 
     import marsad
     store = marsad.open_store("news.db")
-    report = marsad.ingest(["articles/"], store)              # read, analyse, deduplicate, cluster, store
+    report = marsad.process(["articles/"], store)             # = marsad ingest: read, analyse, dedup, cluster, store
     for article in marsad.analyze(["article.txt"]):           # the same analysis, no store
         print(article["entities"], article["quotes"], article["times"])
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Settings", "__version__", "analyze", "ingest", "open_store", "normalize"]
+__all__ = ["Settings", "__version__", "analyze", "normalize", "open_store", "process"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from marsad.config import Settings
@@ -27,8 +27,11 @@ def open_store(url: str, **kwargs: Any):  # noqa: ANN201 - the store type lives 
     return _open(url, **kwargs)
 
 
-def ingest(paths: list[str], store: Any, settings: Settings | None = None):  # noqa: ANN201
-    """Ingest files or folders into ``store``; return the report (stored, duplicates, rejected with reasons)."""
+def process(paths: list[str], store: Any, settings: Settings | None = None):  # noqa: ANN201
+    """Ingest files or folders into ``store`` (``marsad ingest``); return the report (stored, duplicates, rejected).
+
+    Named ``process`` because ``marsad.ingest`` is the ingest layer's package.
+    """
     from marsad.config import Settings
     from marsad.pipeline import ingest as _ingest
 

@@ -9,7 +9,7 @@ import marsad
 
 def test_api_ingest_and_analyze_seeds(seeds_dir: Path) -> None:
     store = marsad.open_store(":memory:")
-    report = marsad.ingest([seeds_dir], store)
+    report = marsad.process([seeds_dir], store)
     assert report.stored == 2 and store.count_articles() == 2
     arts = list(marsad.analyze([seeds_dir / "003_9e8d747f78e969ee.txt"]))
     assert arts[0]["published_at"] == "2018-06-01T13:10" and arts[0]["entities"]
