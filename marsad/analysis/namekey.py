@@ -130,11 +130,13 @@ def _strip_title(tokens: list[str]) -> tuple[list[str], int]:
     """Strip leading titles and the definite words that follow them; return the rest and how many went."""
     i = 0
     stripped = True
+    by_first = _titles_by_first()
     while stripped and i < len(tokens) - 1:
         stripped = False
-        for title in titles():
+        first = _strip_proclitic_title(tokens[i : i + 1])[0]
+        for title in by_first.get(first, ()):
             n = len(title)
-            if n < len(tokens) - i + 1 and tuple(_strip_proclitic_title(tokens[i : i + n])) == title:
+            if n < len(tokens) - i + 1 and (first, *tokens[i + 1 : i + n]) == title:
                 i += n
                 stripped = True
                 break
@@ -143,6 +145,15 @@ def _strip_title(tokens: list[str]) -> tuple[list[str], int]:
             while i < len(tokens) - 1 and tokens[i].startswith(DEFINITE) and tokens[i] not in JOINING_PARTICLES:
                 i += 1
     return tokens[i:], i
+
+
+@lru_cache(maxsize=1)
+def _titles_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The titles grouped by their first token, longest first within a group (same order as ``titles()``)."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for title in titles():
+        groups.setdefault(title[0], []).append(title)
+    return {first: tuple(group) for first, group in groups.items()}
 
 
 def _strip_proclitic_title(tokens: list[str]) -> list[str]:
