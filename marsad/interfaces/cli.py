@@ -36,6 +36,18 @@ def emit(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+def open_existing(db: str):  # noqa: ANN201 - returns the store type of marsad.store
+    """Open the store of a read command; a missing file is an error, not a new empty database."""
+    from pathlib import Path
+
+    from marsad.errors import StoreError
+    from marsad.store import open_store
+
+    if db != ":memory:" and not Path(db).exists():
+        raise StoreError(f"no database {db}: create it with `marsad ingest PATH --db {db}`")
+    return open_store(db)
+
+
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """Build the run's frozen Settings once, from the command-line arguments."""
     ingest = IngestSettings(default_published=getattr(args, "published", None), default_source=getattr(args, "source", None))

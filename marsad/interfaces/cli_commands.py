@@ -7,7 +7,7 @@ import sys
 
 from marsad import pipeline
 from marsad.config import ANALYSIS_STAGES
-from marsad.interfaces.cli import command, emit, settings_from_args
+from marsad.interfaces.cli import command, emit, open_existing, settings_from_args
 from marsad.interfaces.render import print_article, print_ingest_report, print_table
 from marsad.store import open_store
 
@@ -80,7 +80,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 @command("articles")
 def cmd_articles(args: argparse.Namespace) -> int:
     """List stored articles in arrival order."""
-    store = open_store(args.db)
+    store = open_existing(args.db)
     rows = store.list_articles(limit=args.limit, offset=args.offset, source=args.source)
     if args.json:
         for row in rows:
@@ -94,7 +94,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
 @command("show")
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one stored article (by Marsad id or external id) with what was found in it."""
-    store = open_store(args.db)
+    store = open_existing(args.db)
     row = store.get_article(args.id)
     if row is None:
         print(f"marsad show: no article {args.id!r} in {args.db}: list ids with `marsad articles --db {args.db}`",

@@ -6,9 +6,8 @@ import argparse
 import sys
 
 from marsad import search
-from marsad.interfaces.cli import command, emit
+from marsad.interfaces.cli import command, emit, open_existing
 from marsad.interfaces.render import cell, print_table
-from marsad.store import open_store
 
 
 def add_arguments(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +52,7 @@ def cmd_ner(args: argparse.Namespace) -> int:
 @command("entities")
 def cmd_entities(args: argparse.Namespace) -> int:
     """List entities by mentions, with their variants, across every stored article."""
-    rows = open_store(args.db).list_entities(args.type, args.limit)
+    rows = open_existing(args.db).list_entities(args.type, args.limit)
     if args.json:
         for r in rows:
             emit({**r, "variants": r["variants"].split(" | ") if r["variants"] else []})
@@ -65,7 +64,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 @command("entity")
 def cmd_entity(args: argparse.Namespace) -> int:
     """Show one entity found by any spelling: its variants, the articles and the entities it appears with."""
-    store = open_store(args.db)
+    store = open_existing(args.db)
     ids = [args.name] if store.entity_detail(args.name) else search.find_entity_ids(store, args.name)
     if not ids:
         print(f"marsad entity: no entity named {args.name!r}: list them with `marsad entities --db {args.db}`",
@@ -87,7 +86,7 @@ def cmd_entity(args: argparse.Namespace) -> int:
 @command("quotes")
 def cmd_quotes(args: argparse.Namespace) -> int:
     """List statements (who said what), optionally of one speaker under any spelling of the name."""
-    store = open_store(args.db)
+    store = open_existing(args.db)
     ids = search.find_entity_ids(store, args.speaker) if args.speaker else None
     if args.speaker and not ids:
         print(f"marsad quotes: no speaker named {args.speaker!r} in {args.db}", file=sys.stderr)

@@ -7,7 +7,7 @@ import sys
 
 from marsad import pipeline
 from marsad.errors import ConfigError
-from marsad.interfaces.cli import command, emit, settings_from_args
+from marsad.interfaces.cli import command, emit, open_existing, settings_from_args
 
 
 def add_arguments(sub: argparse._SubParsersAction) -> None:
@@ -81,9 +81,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     """List stories, latest first: title, first and last seen, size, sources."""
     from marsad import search
     from marsad.interfaces.render import print_table
-    from marsad.store import open_store
 
-    store = open_store(args.db)
+    store = open_existing(args.db)
     rows = store.list_stories(args.since, args.limit, args.min_size)
     if args.json:
         for r in rows:
@@ -98,9 +97,8 @@ def cmd_story(args: argparse.Namespace) -> int:
     """Show one story: its timeline, summary, entities, quotes, near-duplicates and related chapters."""
     from marsad import search
     from marsad.interfaces.render import print_story
-    from marsad.store import open_store
 
-    view = search.story_view(open_store(args.db), args.id, detail=True)
+    view = search.story_view(open_existing(args.db), args.id, detail=True)
     if view is None:
         print(f"marsad story: no story {args.id!r}: list them with `marsad stories --db {args.db}`", file=sys.stderr)
         return 1

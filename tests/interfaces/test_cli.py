@@ -58,3 +58,21 @@ def test_cli_every_command_has_help(cli, command: str) -> None:
     with pytest.raises(SystemExit) as done:
         cli(command, "--help")
     assert done.value.code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["articles"], id="articles"),
+        pytest.param(["show", "x"], id="show"),
+        pytest.param(["entities"], id="entities"),
+        pytest.param(["entity", "x"], id="entity"),
+        pytest.param(["quotes"], id="quotes"),
+        pytest.param(["stories"], id="stories"),
+        pytest.param(["story", "S1"], id="story"),
+    ],
+)
+def test_cli_read_commands_refuse_a_missing_database(cli, tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "none.db"
+    res = cli(*args, "--db", db)
+    assert res.code == 1 and "marsad ingest" in res.err and not db.exists()
