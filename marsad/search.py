@@ -38,24 +38,21 @@ def find_entity_ids(store: SQLiteStore, name: str, type_: str | None = None) -> 
     key = name_key(name)
     if not key:
         return []
-    hits = []
-    for row in store.entity_rows():
-        names = [row["canonical"], *(row.get("variants") or {})]
-        if any(name_key(n) == key for n in names):
-            hits.append(row["entity_id"])
+    rows = store.entity_rows()  # one read; every name keyed once
+    keys = {r["entity_id"]: {name_key(n) for n in (r["canonical"], *(r.get("variants") or {}))} for r in rows}
+    hits = [eid for eid, ks in keys.items() if key in ks]
     if not hits and len(key) >= 3:  # a surname or given name alone: entities whose full-name key ends or starts so
-        for row in store.entity_rows():
-            full = name_key(row["canonical"])
-            if full != key and (full.endswith(key) or full.startswith(key)):
-                hits.append(row["entity_id"])
+        full = {r["entity_id"]: name_key(r["canonical"]) for r in rows}
+        hits = [eid for eid, k in full.items() if k != key and (k.endswith(key) or k.startswith(key))]
     return _of_type(store, hits, type_)
 
 
 def _of_type(store: SQLiteStore, ids: list[str], type_: str | None) -> list[str]:
     """Keep the ids whose entity has ``type_`` (all when None)."""
-    if not type_:
+    if not type_ or not ids:
         return ids
-    keep = {r["id"] for r in store.list_entities(type_, limit=10**9)}
+    marks = ",".join("?" * len(ids))
+    keep = {r["id"] for r in store.execute(f"SELECT id FROM entities WHERE type = ? AND id IN ({marks})", [type_, *ids])}
     return [i for i in ids if i in keep]
 
 
