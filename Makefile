@@ -32,9 +32,10 @@ bench-quick: $(STAMP)
 	$(PY) -m bench.run --quick
 
 train-ner: $(STAMP)
-	$(PY) -m pip install --quiet -e ".[build]"
+	$(PY) -m pip install --quiet -e ".[build,train]"
 	$(PY) scripts/build_ner_resources.py
 	$(PY) scripts/train_ner.py
+	$(PY) scripts/train_ner_nn.py
 
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports

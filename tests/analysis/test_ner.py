@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.ner import MODEL_VERSION, find_mentions, load_tagger, tag_conll
+from marsad.analysis.ner import MODEL_VERSION, find_mentions, load_crf_tagger, load_tagger, tag_conll
 from marsad.analysis.ner.consistency import ConsistencySettings, consistency_features
 from marsad.analysis.ner.features import FeatureSettings
 from marsad.analysis.ner.resources import load_clusters, load_gazetteer, proclitic_length, split_clitics
@@ -53,8 +53,9 @@ def seed_mentions(tagger):
 def test_ner_load_tagger_is_cached_and_versioned(tagger):
     """The loader returns one shared tagger carrying the model version."""
     assert load_tagger() is tagger
-    assert tagger.version == MODEL_VERSION == "ner-crf.v2"
-    assert tagger.second is not None  # the shipped tagger is two-pass
+    assert tagger.version == MODEL_VERSION == "ner-ens.v1"
+    assert tagger.crf.version == "ner-crf.v2.pass1" and tagger.crf.second is None  # the CRF's first pass
+    assert tagger.neural.version == "ner-lstm.v1"
 
 
 def test_ner_tag_returns_known_labels(tagger):
@@ -229,10 +230,12 @@ def test_ner_feature_settings_reject_bad_values():
         FeatureSettings(affix_max=0)
 
 
-def test_ner_numpy_decoding_matches_crfsuite(tagger):
+@pytest.mark.parametrize("which", ["two-pass", "ensemble-first-pass"])
+def test_ner_numpy_decoding_matches_crfsuite(tagger, which):
     """The NumPy Viterbi returns exactly what crfsuite's own tagger returns for the same features."""
     import pycrfsuite
 
+    tagger = load_crf_tagger() if which == "two-pass" else tagger.crf
     crf = pycrfsuite.Tagger()
     crf.open(str(tagger.model_path))
     text = (SEEDS / "000_fc13acc477961b1c.txt").read_text(encoding="utf-8")
@@ -299,7 +302,7 @@ def test_ner_clear_caches_keeps_output(tagger):
     sents = [s.split() for s in text.splitlines() if s.strip()][:6]
     warm = tagger.tag_sentences(sents)
     tagger.clear_caches()
-    assert not tagger._vecs
+    assert not tagger.crf._vecs and not tagger.neural._rows
     assert tagger.tag_sentences(sents) == warm
 
 
@@ -315,7 +318,7 @@ def test_ner_attr_emissions_match_row_ids(tagger, rows):
     """Scoring attribute strings in one pass equals scoring their known row ids token by token."""
     import numpy as np
 
-    joint = tagger._joint
+    joint = load_crf_tagger()._joint
     got = joint.attr_emissions(rows)
     assert got.shape == (len(rows), len(joint.labels))
     if rows:
@@ -324,7 +327,7 @@ def test_ner_attr_emissions_match_row_ids(tagger, rows):
 
 def test_ner_prefixed_index_drops_prefix(tagger):
     """A prefixed index maps the unprefixed name to the row of the prefixed attribute."""
-    joint = tagger._joint
+    joint = load_crf_tagger()._joint
     minus1 = joint.prefixed_index("-1:")
     assert minus1 and all(joint.index["-1:" + name] == row for name, row in list(minus1.items())[:200])
 

@@ -1,14 +1,26 @@
-"""Arabic NER: the shipped two-pass CRF tagger (``ner-crf.v2``), mention finding, CoNLL tagging.
+"""Arabic NER: the shipped tagger (``ner-ens.v1``: two-pass CRF + BiLSTM-CRF), mention finding, CoNLL tagging.
 
 Typical use::
 
     tagger = load_tagger()
     tagger.tag(["\u0627\u0644\u0631\u0626\u064a\u0633", "\u0628\u0648\u062a\u064a\u0646"])  # ["O", "B-PERS"]
-    tagger.tag_sentences(article_sentences)  # batch an article: the second pass uses document context
+    tagger.tag_sentences(article_sentences)  # batch an article: the CRF's second pass uses document context
     find_mentions(article.body, "body", tagger)
 """
 
+from marsad.analysis.ner.ensemble import ENSEMBLE_VERSION as MODEL_VERSION
+from marsad.analysis.ner.ensemble import EnsembleTagger, load_tagger
 from marsad.analysis.ner.mentions import MENTION_TYPES, find_mentions, tag_conll
-from marsad.analysis.ner.tagger import MODEL_VERSION, Tagger, TrainSettings, load_tagger
+from marsad.analysis.ner.tagger import Tagger, TrainSettings, load_crf_tagger
 
-__all__ = ["MENTION_TYPES", "MODEL_VERSION", "Tagger", "TrainSettings", "find_mentions", "load_tagger", "tag_conll"]
+__all__ = [
+    "MENTION_TYPES",
+    "MODEL_VERSION",
+    "EnsembleTagger",
+    "Tagger",
+    "TrainSettings",
+    "find_mentions",
+    "load_crf_tagger",
+    "load_tagger",
+    "tag_conll",
+]

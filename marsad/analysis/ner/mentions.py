@@ -6,11 +6,14 @@ from collections.abc import Iterable, Iterator
 
 from marsad.analysis.ner.resources import WordClusters, proclitic_length
 from marsad.analysis.ner.scoring import spans
-from marsad.analysis.ner.tagger import Tagger, load_tagger
+from marsad.analysis.ner.ensemble import EnsembleTagger, load_tagger
+from marsad.analysis.ner.tagger import Tagger
 from marsad.errors import ConfigError
 from marsad.model import Mention
 from marsad.text.tokenize import sentences, tokens
 
+#: Either shipped tagger: the CRF alone or the CRF + BiLSTM ensemble (both have ``tag_sentences`` and ``extractor``).
+NerTagger = Tagger | EnsembleTagger
 #: ANERcorp type -> ``Mention.type``.
 MENTION_TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 #: Longest token run tagged at once; text without sentence punctuation is cut into windows of this size
@@ -21,7 +24,7 @@ FIELDS = ("title", "body")
 CONLL_BATCH = 256
 
 
-def find_mentions(text: str, field: str, tagger: Tagger, clusters: WordClusters | None = None) -> list[Mention]:
+def find_mentions(text: str, field: str, tagger: NerTagger, clusters: WordClusters | None = None) -> list[Mention]:
     """Return the named-entity mentions of ``text`` (one article field) with offsets into ``text``.
 
     A leading conjunction/preposition glued to the entity's first word ("and-Putin") is left out of the span
@@ -51,7 +54,7 @@ def find_mentions(text: str, field: str, tagger: Tagger, clusters: WordClusters 
     return out
 
 
-def tag_conll(lines: Iterable[str], tagger: Tagger | None = None) -> Iterator[str]:
+def tag_conll(lines: Iterable[str], tagger: NerTagger | None = None) -> Iterator[str]:
     """Yield each CoNLL input line (newline stripped) plus a TAB and its IOB2 tag; blank lines stay blank.
 
     The token is the first white-space-separated column; further columns are kept in the output but ignored.
@@ -74,7 +77,7 @@ def tag_conll(lines: Iterable[str], tagger: Tagger | None = None) -> Iterator[st
     yield from _tag_blocks(blocks, trailing, tagger)
 
 
-def _tag_blocks(blocks: list[list[str]], trailing: list[int], tagger: Tagger) -> Iterator[str]:
+def _tag_blocks(blocks: list[list[str]], trailing: list[int], tagger: NerTagger) -> Iterator[str]:
     """Tag sentences of CoNLL lines in one batch; yield each line with its tag, then the blank lines after it."""
     all_tags = tagger.tag_sentences([[ln.split()[0] for ln in block] for block in blocks])
     for block, tags, blanks in zip(blocks, all_tags, trailing, strict=True):

@@ -133,26 +133,40 @@ class Tagger:
 
     def _first_pass(self, sents: list[list[str]]) -> tuple[_Batch, np.ndarray, list[list[str]]]:
         """Return the features of a batch of sentences, their joint state scores and their first-pass labels."""
-        feats = [[self.extractor.word(t) for t in s] for s in sents]
-        batch = _Batch(sents, feats, [self.extractor.contexts(f) for f in feats])
-        emit = self._emissions(batch)
+        batch, emit = self._scores(sents)
         first = self.weights.decode_batch(batch.split(emit[:, : len(self.weights.labels)]))
         return batch, emit, first
 
+    def _scores(self, sents: list[list[str]]) -> tuple[_Batch, np.ndarray]:
+        """Return the features of a batch of sentences and their joint (both passes') state scores."""
+        feats = [[self.extractor.word(t) for t in s] for s in sents]
+        batch = _Batch(sents, feats, [self.extractor.contexts(f) for f in feats])
+        return batch, self._emissions(batch)
+
+    @property
+    def final(self) -> CrfWeights:
+        """Return the weights of the pass whose labels ``tag_sentences`` returns (the second, when there is one)."""
+        return self.second if self.second is not None else self.weights
+
     def tag_sentences(self, sentences: Iterable[list[str]]) -> list[list[str]]:
         """Tag consecutive sentences at once (batched decoding; the batch is the second pass's document)."""
+        return self.final.decode_batch(self.emissions(sentences))
+
+    def emissions(self, sentences: Iterable[list[str]]) -> list[np.ndarray]:
+        """Return the final pass's (tokens x labels) state scores of each sentence, columns in ``final.labels`` order."""
         sents = list(sentences)
         if not sents:
             return []
-        batch, emit, first = self._first_pass(sents)
+        n_first = len(self.weights.labels)
         if self.second is None:
-            return first
+            batch, emit = self._scores(sents)
+            return batch.split(emit[:, :n_first])
+        batch, emit, first = self._first_pass(sents)
         cons = consistency_features(batch.feats, first, self.consistency)
-        second = emit[:, len(self.weights.labels) :]
+        second = emit[:, n_first:]
         if len(second):
-            extra = self._joint.attr_emissions(x for sent in cons for x in sent)
-            second = second + extra[:, len(self.weights.labels) :]
-        return self.second.decode_batch(batch.split(second))
+            second = second + self._joint.attr_emissions(x for sent in cons for x in sent)[:, n_first:]
+        return batch.split(second)
 
     def attributes(self, sentences: list[list[str]]) -> list[list[list[str]]]:
         """Return the final model's attribute strings of every token of a batch (as crfsuite would see them)."""
@@ -189,9 +203,9 @@ def default_extractor(settings: FeatureSettings | None = None) -> FeatureExtract
 
 
 @cache
-def load_tagger() -> Tagger:
-    """Return the shipped two-pass tagger (loaded once per process)."""
+def load_crf_tagger() -> Tagger:
+    """Return the shipped two-pass CRF alone (loaded once per process; ``ner.load_tagger`` adds the BiLSTM)."""
     return Tagger(data_path(FIRST_PASS_FILE), default_extractor(), second_path=data_path(MODEL_FILE))
 
 
-__all__ = ["FEATURES_VERSION", "MODEL_VERSION", "Tagger", "TrainSettings", "default_extractor", "load_tagger"]
+__all__ = ["FEATURES_VERSION", "MODEL_VERSION", "Tagger", "TrainSettings", "default_extractor", "load_crf_tagger"]
