@@ -169,15 +169,20 @@ class EntityRegistry:
             candidates |= self._by_token.get(token_key(tok), set())
         best: tuple[float, str] | None = None
         lineage: list[str] = []
+        matched = 0
         for entity_id in sorted(candidates):
             entity = self.entities[entity_id]
             if entity.type != type_ or (gaz_id and entity.gaz_id and entity.gaz_id != gaz_id):
                 continue
             score = self._score(tokens, entity)
-            if score >= self.settings.link_threshold and (best is None or score > best[0]):
-                best = (score, entity_id)
+            if score >= self.settings.link_threshold:
+                matched += 1
+                if best is None or score > best[0]:
+                    best = (score, entity_id)
             elif type_ == "PER" and self._extends(name, tokens, entity):
                 lineage.append(entity_id)
+        if type_ == "PER" and len(tokens) == 1 and matched > 1:
+            return None  # a lone name that two known people bear (Abdullah) names neither of them
         if best is None and len(lineage) == 1:  # one known name that this one extends (or is extended by)
             return self.entities[lineage[0]]
         return self.entities[best[1]] if best else None
@@ -185,6 +190,7 @@ class EntityRegistry:
     def _extends(self, name: str, tokens: tuple[str, ...], entity: Entity) -> bool:
         """True when ``name`` and one of the entity's names differ by a "bin X" lineage or a middle name only."""
         names = [entity.canonical] + [v for v, _ in entity.variants.most_common(self.settings.max_compared_variants)]
+        names = [n for n in names if len(split_name(n).tokens) > 1]  # a lone given name is nobody's lineage
         threshold = self.settings.link_threshold
         return any(
             extends_lineage(tokens, split_name(n).tokens, threshold) or drops_middle_name(name, n, threshold)

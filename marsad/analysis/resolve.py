@@ -114,8 +114,8 @@ def _is_part_of(short: tuple[str, ...], full: tuple[str, ...], threshold: float,
     ends = [full[:n]]
     if not PATRONYMICS.intersection(full) and not (family and n > 1):
         ends.append(full[-n:])
-    elif n == 1:
-        return False  # "Salman" alone is not "Mohammed bin Salman"
+    elif n == 1:  # "Salman" alone is King Salman bin Abdulaziz (the bearer's given name), not Mohammed bin Salman
+        return token_similarity(short, full[:1]) >= threshold
     return any(token_similarity(short, end) >= threshold for end in ends) or extends_lineage(short, full, threshold)
 
 
@@ -167,6 +167,8 @@ class _ArticleResolver:
                 or drops_middle_name(parts.display, cluster.display, self.threshold)
             ):
                 partial.append(cluster)
+        if not same and len(parts.tokens) == 1 and len(partial) > 1:
+            return None  # a lone name shared by two fuller names of the article (two Abdullahs) names neither
         found = same or partial
         return max(found, key=lambda c: len(c.members)) if found else None
 

@@ -271,3 +271,42 @@ def test_resolve_kaf_qaf_swap_is_not_a_spelling_variant(common_word: str, place:
 
     found = load_gazetteer().lookup(common_word)
     assert found is None or found.english != place
+
+
+SALMAN = "\u0633\u0644\u0645\u0627\u0646"  # Salman
+KING_SALMAN = "\u0633\u0644\u0645\u0627\u0646 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632"  # Salman bin Abdulaziz
+MBS = "\u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646"  # Mohammed bin Salman
+ABDULLAH = "\u0639\u0628\u062f\u0627\u0644\u0644\u0647"  # Abdullah
+ABDULLAH_BIN_ZAYED = "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0632\u0627\u064a\u062f"
+ABDULLAH_BIN_ABDULAZIZ = "\u0639\u0628\u062f\u0627\u0644\u0644\u0647 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632"
+
+
+def _one_article(names: list[str]) -> dict[str, str]:
+    """Resolve person names written one after another in one article; map each name to its entity id."""
+    text = " \u060c ".join(names)
+    mentions = [Mention(n, "body", text.find(n), text.find(n) + len(n), "PER") for n in names]
+    return _ids(resolve_mentions(mentions, EntityRegistry()))
+
+
+def test_resolve_lone_given_name_joins_its_bearer() -> None:
+    """A lone given name in an article joins the full name it begins (King Salman), not the one it ends (MbS)."""
+    ids = _one_article([KING_SALMAN, MBS, SALMAN])
+    assert ids[SALMAN] == ids[KING_SALMAN] != ids[MBS]
+
+
+def test_resolve_lone_given_name_shared_by_two_stays_apart() -> None:
+    """A lone given name that begins two full names of the article (two Abdullahs) joins neither."""
+    ids = _one_article([ABDULLAH_BIN_ZAYED, ABDULLAH_BIN_ABDULAZIZ, ABDULLAH])
+    assert len(set(ids.values())) == 3
+
+
+def test_resolve_lone_name_of_two_known_people_links_to_neither() -> None:
+    """Across articles, a lone given name borne by two registered people makes a new entity, not a guess."""
+    registry = EntityRegistry()
+    known = set()
+    for names in ([ABDULLAH_BIN_ZAYED, ABDULLAH], [ABDULLAH_BIN_ABDULAZIZ, ABDULLAH]):
+        text = " \u060c ".join(names)
+        found = resolve_mentions([Mention(n, "body", text.find(n), text.find(n) + len(n), "PER") for n in names], registry)
+        known.add(found[0].entity_id)
+    alone = resolve_mentions([Mention(ABDULLAH, "body", 0, len(ABDULLAH), "PER")], registry)[0]
+    assert len(known) == 2 and alone.entity_id not in known
