@@ -15,6 +15,8 @@ from marsad.text.normalize import normalize_word
 from marsad.text.stem import light_stem
 
 FEATURES_VERSION = "ner-features.v1"
+#: Sentences whose gazetteer marks are remembered (a batch is an article: ~20-60 sentences; 1024 is ample).
+MARKS_CACHE = 1024
 #: Longest gazetteer phrase matched, in words (GeoNames names rarely exceed four words).
 MAX_PHRASE = 4
 _BOS = "-1:BOS"
@@ -91,6 +93,7 @@ class FeatureExtractor:
     _cache: dict[str, WordFeatures] = field(default_factory=dict, init=False, repr=False)
     _gaz_first: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _clus_feats: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, init=False, repr=False)
+    _marks: dict[tuple[str, ...], list[list[str]]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         """Index the gazetteer by first word (value: the longest phrase length starting with it)."""
@@ -108,8 +111,9 @@ class FeatureExtractor:
         return wf
 
     def clear_cache(self) -> None:
-        """Forget the cached per-word features."""
+        """Forget the cached per-word features and sentence gazetteer marks."""
         self._cache.clear()
+        self._marks.clear()
 
     def _cluster_feats(self, tag: str, word: str) -> tuple[str, ...]:
         """Return the cluster-id features of ``word`` under feature prefix ``tag`` (strings shared per cluster)."""
@@ -154,6 +158,19 @@ class FeatureExtractor:
         return WordFeatures(n, rest, tuple(local), near, far, gaz_keys, ids[1] if ids else "none")
 
     def gazetteer_marks(self, feats: list[WordFeatures]) -> list[list[str]]:
+        """Return per-token gazetteer features ``g=TYPE:B|I|U`` (remembered for the sentences of the last batch).
+
+        Both models of the ensemble ask for the marks of the same sentences, one after the other.
+        """
+        key = tuple(f.norm for f in feats)
+        got = self._marks.get(key)
+        if got is None:
+            if len(self._marks) >= MARKS_CACHE:
+                self._marks.clear()
+            got = self._marks[key] = self._match_gazetteer(feats)
+        return got
+
+    def _match_gazetteer(self, feats: list[WordFeatures]) -> list[list[str]]:
         """Return per-token gazetteer features ``g=TYPE:B|I|U`` from the longest phrase match at each start."""
         marks: list[list[str]] = [[] for _ in feats]
         n = len(feats)
