@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from marsad.text.months import month_rows
 from marsad.text.normalize import normalize_word
 
 DATA_PACKAGE = "marsad.analysis"
@@ -72,8 +73,8 @@ def _norm(phrase: str) -> str:
 def lexicon() -> Lexicon:
     """Load and normalize every temporal word list once (read-only shipped data)."""
     months = {}
-    for name, calendar, month, context in _read_rows("months.tsv"):
-        months[_norm(name)] = MonthName(_norm(name), calendar, int(month), context == "free")
+    for row in month_rows():
+        months[_norm(row.name)] = MonthName(_norm(row.name), row.calendar, row.month, row.free)
     weekdays = {_norm(w): int(n) for w, n in _read_rows("weekdays.tsv")}
     relative = {_norm(p): (unit, int(off)) for p, unit, off in _read_rows("relative.tsv")}
     numbers = {_norm(w): int(n) for w, n in _read_rows("numbers.tsv")}

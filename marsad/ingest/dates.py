@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from functools import cache
-from importlib import resources
 
+from marsad.text.months import month_rows
 from marsad.text.normalize import normalize
 
 #: Afternoon markers after a clock time: MEEM (U+0645, "masa'an") or the word "masa'an"; morning SAD (U+0635).
@@ -24,13 +24,9 @@ _TIME_RE = re.compile(r"\b(\d{1,2}):(\d{2})(?::\d{2})?\s*([^\W\d_]+)?")
 def month_names() -> dict[str, int]:
     """Return normalized Gregorian month spellings (all naming systems) mapped to month numbers."""
     table: dict[str, int] = {}
-    text = resources.files("marsad.text").joinpath("data/gregorian_months.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        num, *names = line.split("\t")
-        for name in names:
-            table[normalize(name).strip()] = int(num)
+    for row in month_rows():
+        if row.calendar == "gregorian":
+            table[normalize(row.name).strip()] = row.month
     return table
 
 
