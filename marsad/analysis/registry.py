@@ -190,11 +190,11 @@ class EntityRegistry:
     def _extends(self, name: str, tokens: tuple[str, ...], entity: Entity) -> bool:
         """True when ``name`` and one of the entity's names differ by a "bin X" lineage or a middle name only."""
         names = [entity.canonical] + [v for v, _ in entity.variants.most_common(self.settings.max_compared_variants)]
-        names = [n for n in names if len(split_name(n).tokens) > 1]  # a lone given name is nobody's lineage
         threshold = self.settings.link_threshold
         return any(
-            extends_lineage(tokens, split_name(n).tokens, threshold) or drops_middle_name(name, n, threshold)
-            for n in names
+            len(known) > 1  # a lone given name is nobody's lineage
+            and (extends_lineage(tokens, known, threshold) or drops_middle_name(name, n, threshold))
+            for n, known in ((n, split_name(n).tokens) for n in names)
         )
 
     def _score(self, tokens: tuple[str, ...], entity: Entity) -> float:
