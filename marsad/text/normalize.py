@@ -163,9 +163,24 @@ def normalize(text: str, profile: str = DEFAULT_PROFILE) -> str:
     return text
 
 
+#: The one-character rules of ``match.v1`` (deletions and folds) as one ``str.translate`` table, for single words.
+#: They commute (no rule's output is another's input), so one pass equals the chain; presentation forms (NFKC can
+#: produce characters the other rules fold) and white space (collapsing) take the full chain.
+_WORD_TABLE = str.maketrans(
+    {c: None for c in C.HARAKAT | C.CONTROLS | {C.TATWEEL}}
+    | dict(_ALEF_PAIRS + _YEH_PAIRS + _HAMZA_CARRIER_PAIRS + _DIGIT_PAIRS)
+    | {C.TEH_MARBUTA: C.HEH, C.KEHEH: C.KAF}
+)
+
+
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """Normalize one word with ``match.v1`` (cached: vocabularies are small, texts are long)."""
+    if not _PRESENTATION_RE.search(word):
+        folded = word.translate(_WORD_TABLE).lower()
+        parts = folded.split()
+        if len(parts) == 1 and parts[0] == folded:
+            return folded
     return normalize(word).strip()
 
 

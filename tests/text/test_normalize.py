@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from marsad.text import chars as C
-from marsad.text.normalize import align, normalize, rules
+from marsad.text.normalize import align, normalize, normalize_word, rules
 
 ARABIC_TEXT = st.text(
     alphabet=st.sampled_from(
@@ -72,3 +72,9 @@ def test_normalize_align_keeps_length(text: str) -> None:
 def test_normalize_unknown_profile_names_the_known_ones() -> None:
     with pytest.raises(ValueError, match="match.v1"):
         rules("match.v9")
+
+
+@given(ARABIC_TEXT | st.text(max_size=30))
+def test_normalize_word_fast_path_equals_the_rule_chain(text: str) -> None:
+    """The one-table word path gives what the full ``match.v1`` chain gives (then stripped), for any text."""
+    assert normalize_word.__wrapped__(text) == normalize(text).strip()

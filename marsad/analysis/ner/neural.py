@@ -260,23 +260,28 @@ class NeuralTagger:
         order = np.argsort(-lens, kind="stable")
         lens_sorted = lens[order]
         x = self._inputs([sents[b] for b in order.tolist()])  # flat tokens, sentences longest first
-        n_tok = len(x)
-        x2 = np.concatenate([x[:, : 4 * h], x[:, 4 * h :]])  # forward inputs, then backward inputs
         first = np.concatenate([[0], np.cumsum(lens_sorted)[:-1]])
-        state = np.zeros((2, len(sents), h), dtype=np.float32)
-        cell = np.zeros((2, len(sents), h), dtype=np.float32)
-        outs = np.zeros((2 * n_tok, h), dtype=np.float32)
-        active = len(sents)
-        for t in range(int(lens_sorted[0])):
+        steps, batch = int(lens_sorted[0]), len(sents)
+        # inputs laid out step by step: direction 0 reads token t at step t, direction 1 reads token len-1-t
+        rows, cols = np.nonzero(np.arange(steps)[None, :] < lens_sorted[:, None])
+        back = lens_sorted[rows] - 1 - cols
+        xin = np.zeros((steps, 2, batch, 4 * h), dtype=np.float32)
+        xin[cols, 0, rows] = x[first[rows] + cols, : 4 * h]
+        xin[back, 1, rows] = x[first[rows] + cols, 4 * h :]
+        state = np.zeros((2, batch, h), dtype=np.float32)
+        cell = np.zeros((2, batch, h), dtype=np.float32)
+        outs = np.zeros((steps, 2, batch, h), dtype=np.float32)
+        active = batch
+        for t in range(steps):
             while lens_sorted[active - 1] <= t:
                 active -= 1
-            idx = np.stack([first[:active] + t, n_tok + first[:active] + lens_sorted[:active] - 1 - t])
-            gates = _sigmoid(x2[idx] + np.matmul(state[:, :active], self._w_hh))
+            gates = _sigmoid(xin[t, :, :active] + np.matmul(state[:, :active], self._w_hh))
             c = gates[..., h : 2 * h] * cell[:, :active] + gates[..., :h] * (2.0 * gates[..., 2 * h : 3 * h] - 1.0)
             cell[:, :active] = c
-            state[:, :active] = out = gates[..., 3 * h :] * np.tanh(c)
-            outs[idx] = out
-        emit = (outs[:n_tok] @ self._out[0] + outs[n_tok:] @ self._out[1] + self._w["out_b"]).astype(np.float64)
+            state[:, :active] = outs[t, :, :active] = gates[..., 3 * h :] * np.tanh(c)
+        # (rows, cols) run sentence by sentence, token by token: exactly the flat token order of ``x``
+        emit = outs[cols, 0, rows] @ self._out[0] + outs[back, 1, rows] @ self._out[1] + self._w["out_b"]
+        emit = emit.astype(np.float64)
         emit[first[lens_sorted > 0]] += self._w["start"]
         emit[(first + lens_sorted - 1)[lens_sorted > 0]] += self._w["end"]
         emits: list[np.ndarray] = [emit[:0]] * len(sents)
