@@ -3,8 +3,9 @@
 Data: ANERcorp CAMeL train file (``../shared/data/anercorp-train``); the last 10% of its sentences are the dev
 split and are held out unless ``--full``; ``--aqmar`` adds AQMAR Wikipedia NER to training. Word clusters and
 the gazetteer are (re)built first by ``scripts/build_ner_resources.py`` when missing or with ``--rebuild``.
-``--cv`` only cross-validates the first pass over ten folds of the whole file. ``--tune`` grid-searches c1/c2 of the first pass on the dev split (temporary models) before training the
-shipped pair (first pass + document-consistency second pass, see ``marsad/analysis/ner/training.py``).
+``--cv`` only cross-validates the first pass over ten folds of the whole file. ``--tune`` grid-searches c1/c2 of
+the first pass on the dev split (temporary models) before training the shipped pair (first pass +
+document-consistency second pass, see ``marsad/analysis/ner/training.py``).
 """
 
 from __future__ import annotations
@@ -67,16 +68,18 @@ def cross_validate(sents: list[Sentence], settings: TrainSettings, folds: int = 
     The last fold is the dev split; the spread over folds shows how far one 400-sentence split is from another.
     """
     macros = []
+    extractor = default_extractor()
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
             lo, hi = len(sents) * k // folds, len(sents) * (k + 1) // folds
             model = Path(tmp) / f"fold{k}.crfsuite"
-            train(_pairs(sents[:lo] + sents[hi:]), model, default_extractor(), settings)
-            scores = evaluate(Tagger(model, default_extractor()), sents[lo:hi])
+            train(_pairs(sents[:lo] + sents[hi:]), model, extractor, settings)
+            scores = evaluate(Tagger(model, extractor), sents[lo:hi])
             macros.append(scores["macro_f1"])
             _show(f"fold {k} (sentences {lo}-{hi})", scores)
     mean = sum(macros) / len(macros)
-    print(f"macro F1 over {folds} folds: mean {mean * 100:.1f}, min {min(macros) * 100:.1f}, max {max(macros) * 100:.1f}")
+    low, high = min(macros) * 100, max(macros) * 100
+    print(f"macro F1 over {folds} folds: mean {mean * 100:.1f}, min {low:.1f}, max {high:.1f}")
 
 
 def main(argv: list[str] | None = None) -> None:
