@@ -1,10 +1,10 @@
-"""Arabic NER: the shipped tagger (``ner-ens.v1``: two-pass CRF + BiLSTM-CRF), mention finding, CoNLL tagging.
+"""Arabic NER: the shipped tagger (``ner-ens.v1``: first-pass CRF + BiLSTM-CRF), mention finding, CoNLL tagging.
 
 Typical use::
 
     tagger = load_tagger()
     tagger.tag(["\u0627\u0644\u0631\u0626\u064a\u0633", "\u0628\u0648\u062a\u064a\u0646"])  # ["O", "B-PERS"]
-    tagger.tag_sentences(article_sentences)  # batch an article: the CRF's second pass uses document context
+    tagger.tag_sentences(article_sentences)  # batch an article: one BiLSTM pass and one Viterbi for all
     find_mentions(article.body, "body", tagger)
 """
 

@@ -105,19 +105,6 @@ class CrfWeights:
             flat.append(pad)
         return np.add.reduceat(self.state[flat], starts, axis=0)
 
-    def viterbi(self, token_ids: list[list[int]]) -> list[str]:
-        """Return the best label sequence of one sentence (tokens as lists of attribute row ids)."""
-        return self.viterbi_batch([token_ids])[0]
-
-    def viterbi_batch(self, sentences: list[list[list[int]]]) -> list[list[str]]:
-        """Return the best label sequence of each sentence given as lists of attribute row ids per token."""
-        if not sentences:
-            return []
-        flat = [tok for s in sentences for tok in s]
-        emit = self.emissions(flat) if flat else np.zeros((0, len(self.labels)))
-        cuts = np.cumsum([len(s) for s in sentences])[:-1]
-        return self.decode_batch(np.split(emit, cuts))
-
     def decode_batch(self, emits: list[np.ndarray]) -> list[list[str]]:
         """Return the best label sequence of each sentence from its (tokens x labels) state scores.
 

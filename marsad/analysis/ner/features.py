@@ -62,6 +62,8 @@ class WordFeatures:
         """Return the position-prefixed features this word gives its neighbour at ``off`` (-2, -1, +1 or +2)."""
         prefix = WINDOW_PREFIX[off]
         return tuple(prefix + f for f in self.unprefixed(off))
+
+
 #: Prebuilt feature names: word length (capped at 10) and prefix/suffix tags by affix length.
 _LEN_FEATS = tuple(f"len={k}" for k in range(11))
 _AFFIX_TAGS = tuple((f"p{k}=", f"s{k}=") for k in range(7))
