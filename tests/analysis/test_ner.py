@@ -302,7 +302,7 @@ def test_ner_clear_caches_keeps_output(tagger):
     sents = [s.split() for s in text.splitlines() if s.strip()][:6]
     warm = tagger.tag_sentences(sents)
     tagger.clear_caches()
-    assert not tagger.crf._vecs and not tagger.neural._rows
+    assert not len(tagger.crf._vecs) and not len(tagger.neural._rows)
     assert tagger.tag_sentences(sents) == warm
 
 

@@ -19,8 +19,9 @@ FEATURES_VERSION = "ner-features.v1"
 MARKS_CACHE = 1024
 #: Longest gazetteer phrase matched, in words (GeoNames names rarely exceed four words).
 MAX_PHRASE = 4
-_BOS = "-1:BOS"
-_EOS = "+1:EOS"
+#: Context features of a sentence's first and last token (no word before / after it).
+BOS_FEATURE = "-1:BOS"
+EOS_FEATURE = "+1:EOS"
 #: Neighbour offsets whose word features a token sees (the +-2 window).
 WINDOW = (-2, -1, 1, 2)
 #: Attribute-name prefix of a neighbour's features, per offset.
@@ -213,9 +214,9 @@ class FeatureExtractor:
             row = ["bw=" + pw + "|" + w, "fw=" + w + "|" + nw, "br=" + pr + "|" + r, "bc=" + pc + "|" + c]
             row.append("fc=" + c + "|" + nc)
             if i == 0:
-                row.append(_BOS)
+                row.append(BOS_FEATURE)
             if i == last:
-                row.append(_EOS)
+                row.append(EOS_FEATURE)
             row += mk
             if i > 0:
                 row += before[i - 1]

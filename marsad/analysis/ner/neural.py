@@ -22,6 +22,7 @@ import numpy as np
 from marsad.analysis.ner.crf import CrfWeights
 from marsad.analysis.ner.features import FeatureExtractor, shape
 from marsad.analysis.ner.resources import data_path
+from marsad.analysis.ner.rowcache import RowCache
 from marsad.analysis.ner.scoring import LABELS, TYPES
 from marsad.analysis.ner.tagger import default_extractor
 from marsad.errors import ConfigError
@@ -134,6 +135,21 @@ def gazetteer_matrix(extractor: FeatureExtractor, tokens: list[str]) -> np.ndarr
     return out
 
 
+def gazetteer_slots(extractor: FeatureExtractor, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the (token, mark) positions of the ones in the batch's stacked ``gazetteer_matrix`` rows."""
+    pairs: dict[tuple[int, int], None] = {}  # ordered and without repeats: a mark found twice is still one
+    start = 0
+    for s in sents:
+        for i, mk in enumerate(extractor.gazetteer_marks([extractor.word(t) for t in s])):
+            for m in mk:
+                j = _GAZ_INDEX.get(m)
+                if j is not None:
+                    pairs[(start + i, j)] = None
+        start += len(s)
+    got = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+    return got[:, 0], got[:, 1]
+
+
 @dataclass(frozen=True, slots=True)
 class NeuralSettings:
     """Runtime settings of the neural tagger."""
@@ -146,9 +162,12 @@ class NeuralSettings:
             raise ConfigError(f"NeuralSettings.cache_size={self.cache_size}: use a positive size such as 50000")
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    """Return the logistic function of an array (float32 in, float32 out)."""
-    return 1.0 / (1.0 + np.exp(-x))
+def _sigmoid_(x: np.ndarray) -> None:
+    """Replace an array's values by their logistic function, in place: 1 / (1 + exp(-x))."""
+    np.negative(x, out=x)
+    np.exp(x, out=x)
+    x += 1.0
+    np.reciprocal(x, out=x)
 
 
 class NeuralTagger:
@@ -189,7 +208,7 @@ class NeuralTagger:
         self._conv = f32["conv_w"].transpose(2, 1, 0).reshape(k * f32["conv_w"].shape[1], -1).copy()
         self._out = [f32["out_w"][:, :h].T.copy(), f32["out_w"][:, h:].T.copy()]
         self._crf = CrfWeights(LABELS, {}, np.zeros((1, len(LABELS))), f32["trans"].astype(np.float64))
-        self._rows: dict[str, np.ndarray] = {}
+        self._rows = RowCache((8 * h,), np.float32, self.settings.cache_size)
 
     @classmethod
     def from_file(cls, path: Path, extractor: FeatureExtractor, settings: NeuralSettings | None = None) -> NeuralTagger:
@@ -242,16 +261,43 @@ class NeuralTagger:
 
     def _inputs(self, sents: list[list[str]]) -> np.ndarray:
         """Return the (tokens x 8 hidden) LSTM input pre-activations of all tokens of a batch, flattened."""
-        cache_ = self._rows
-        new = list(dict.fromkeys(t for s in sents for t in s if t not in cache_))
-        if new:
-            if len(cache_) + len(new) > self.settings.cache_size:
-                cache_.clear()
-                new = list(dict.fromkeys(t for s in sents for t in s))
-            cache_.update(zip(new, self._word_inputs([self.encoder.encode(t) for t in new]), strict=True))
-        x = np.stack([cache_[t] for s in sents for t in s])
-        gaz = np.concatenate([gazetteer_matrix(self.extractor, s) for s in sents])
-        return x + gaz @ self._w_gaz
+        encode = self.encoder.encode
+        x = self._rows.rows([t for s in sents for t in s], lambda new: self._word_inputs([encode(t) for t in new]))
+        at, slot = gazetteer_slots(self.extractor, sents)
+        np.add.at(x, at, self._w_gaz[slot])  # the few marked tokens only (as multi-hot marks @ their weights)
+        return x
+
+    def _run_lstm(self, xin: np.ndarray, lens_sorted: np.ndarray) -> np.ndarray:
+        """Return the (steps x 2 x batch x hidden) outputs of both LSTM directions over step-major inputs.
+
+        Sentences are sorted longest first, so the active ones are a prefix that only shrinks; a sentence's state
+        at step t is its output at step t - 1. Every operation writes into preallocated buffers (no temporaries).
+        """
+        h, (steps, _, batch, _) = self.hidden, xin.shape
+        outs = np.zeros((steps, 2, batch, h), dtype=np.float32)
+        cell = np.zeros((2, batch, h), dtype=np.float32)
+        gates_buf = np.empty((2, batch, 4 * h), dtype=np.float32)
+        tmp_buf = np.empty((2, batch, h), dtype=np.float32)
+        active = batch
+        for t in range(steps):
+            while lens_sorted[active - 1] <= t:
+                active -= 1
+            gates, tmp, c = gates_buf[:, :active], tmp_buf[:, :active], cell[:, :active]
+            if t:
+                np.matmul(outs[t - 1, :, :active], self._w_hh, out=gates)
+                gates += xin[t, :, :active]
+            else:
+                gates[...] = xin[t, :, :active]
+            _sigmoid_(gates)
+            g = gates[..., 2 * h : 3 * h]
+            g *= 2.0
+            g -= 1.0  # tanh of the cell input, from the sigmoid of twice its pre-activation
+            np.multiply(gates[..., :h], g, out=tmp)
+            c *= gates[..., h : 2 * h]
+            c += tmp
+            np.tanh(c, out=tmp)
+            np.multiply(gates[..., 3 * h :], tmp, out=outs[t, :, :active])
+        return outs
 
     def emissions(self, sents: list[list[str]]) -> list[np.ndarray]:
         """Return the (tokens x labels) CRF state scores of each sentence of a batch (longest first inside)."""
@@ -268,17 +314,7 @@ class NeuralTagger:
         xin = np.zeros((steps, 2, batch, 4 * h), dtype=np.float32)
         xin[cols, 0, rows] = x[first[rows] + cols, : 4 * h]
         xin[back, 1, rows] = x[first[rows] + cols, 4 * h :]
-        state = np.zeros((2, batch, h), dtype=np.float32)
-        cell = np.zeros((2, batch, h), dtype=np.float32)
-        outs = np.zeros((steps, 2, batch, h), dtype=np.float32)
-        active = batch
-        for t in range(steps):
-            while lens_sorted[active - 1] <= t:
-                active -= 1
-            gates = _sigmoid(xin[t, :, :active] + np.matmul(state[:, :active], self._w_hh))
-            c = gates[..., h : 2 * h] * cell[:, :active] + gates[..., :h] * (2.0 * gates[..., 2 * h : 3 * h] - 1.0)
-            cell[:, :active] = c
-            state[:, :active] = outs[t, :, :active] = gates[..., 3 * h :] * np.tanh(c)
+        outs = self._run_lstm(xin, lens_sorted)
         # (rows, cols) run sentence by sentence, token by token: exactly the flat token order of ``x``
         emit = outs[cols, 0, rows] @ self._out[0] + outs[back, 1, rows] @ self._out[1] + self._w["out_b"]
         emit = emit.astype(np.float64)

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.analysis.ner.consistency import ConsistencySettings, consistency_features
+from marsad.analysis.ner.context import ContextScorer
 from marsad.analysis.ner.crf import CrfWeights
 from marsad.analysis.ner.features import (
     FEATURES_VERSION,
@@ -20,6 +21,7 @@ from marsad.analysis.ner.features import (
     WordFeatures,
 )
 from marsad.analysis.ner.resources import data_path, load_clusters, load_gazetteer
+from marsad.analysis.ner.rowcache import RowCache
 from marsad.errors import ConfigError
 
 #: Version of the shipped model; persisted with every mention it produces.
@@ -87,8 +89,9 @@ class Tagger:
         self.consistency = consistency or ConsistencySettings()
         self._cache_size = cache_size
         self._joint = CrfWeights.joint(self.weights, self.second) if self.second is not None else self.weights
-        self._vecs: dict[str, np.ndarray] = {}
+        self._vecs = RowCache((1 + len(WINDOW), len(self._joint.labels)), np.float64, cache_size)
         self._window_index = {off: self._joint.prefixed_index(WINDOW_PREFIX[off]) for off in WINDOW}
+        self._context = ContextScorer(self._joint)
 
     def clear_caches(self) -> None:
         """Forget the per-word caches (word features and their scores), e.g. to time cold tagging."""
@@ -100,17 +103,16 @@ class Tagger:
 
         Words not cached yet are scored together in one lookup pass and one ``reduceat``.
         """
-        vecs = self._vecs
-        new = {t: wf for t, wf in toks if t not in vecs}
-        if new:
-            if len(vecs) + len(new) > self._cache_size:
-                vecs.clear()
-            joint, feats = self._joint, list(new.values())
-            parts = [joint.attr_emissions(wf.local for wf in feats)]
-            for off in WINDOW:
-                parts.append(joint.attr_emissions((wf.unprefixed(off) for wf in feats), self._window_index[off]))
-            vecs.update(zip(new, np.stack(parts, axis=1), strict=True))
-        return np.stack([vecs[t] for t, _ in toks])
+        feats = dict(toks)
+        return self._vecs.rows([t for t, _ in toks], lambda new: self._score_words([feats[t] for t in new]))
+
+    def _score_words(self, feats: list[WordFeatures]) -> np.ndarray:
+        """Return the (words x 5 x labels) own and window scores of words (one lookup pass per offset)."""
+        joint = self._joint
+        parts = [joint.attr_emissions(wf.local for wf in feats)]
+        for off in WINDOW:
+            parts.append(joint.attr_emissions((wf.unprefixed(off) for wf in feats), self._window_index[off]))
+        return np.stack(parts, axis=1)
 
     def _emissions(self, batch: _Batch) -> np.ndarray:
         """Return the (tokens x labels) state scores of a batch's tokens, both passes' labels side by side."""
@@ -119,13 +121,14 @@ class Tagger:
         if not toks:
             return np.zeros((0, len(joint.labels)))
         vecs = self._word_vectors(toks)
-        emit = vecs[:, 0].copy()
+        emit = self._context.emissions(self.extractor, batch.feats)
+        emit += vecs[:, 0]
         pos, lens = batch.positions()
         src = np.arange(len(toks))
         for k, off in enumerate(WINDOW, start=1):
             ok = (pos + off >= 0) & (pos + off < lens)
             emit[ok] += vecs[src[ok] + off, k]
-        return emit + joint.attr_emissions(c for ctx in batch.ctxs for c in ctx)
+        return emit
 
     def tag(self, tokens: list[str]) -> list[str]:
         """Return one IOB2 label (B-PERS, I-LOC, ..., O) per token of one sentence (no document context)."""
@@ -140,7 +143,7 @@ class Tagger:
     def _scores(self, sents: list[list[str]]) -> tuple[_Batch, np.ndarray]:
         """Return the features of a batch of sentences and their joint (both passes') state scores."""
         feats = [[self.extractor.word(t) for t in s] for s in sents]
-        batch = _Batch(sents, feats, [self.extractor.contexts(f) for f in feats])
+        batch = _Batch(sents, feats)
         return batch, self._emissions(batch)
 
     @property
@@ -180,11 +183,10 @@ class Tagger:
 
 @dataclass(frozen=True, slots=True)
 class _Batch:
-    """Sentences being tagged together, with their word features and sentence-context features."""
+    """Sentences being tagged together, with their word features."""
 
     sents: list[list[str]]
     feats: list[list[WordFeatures]]
-    ctxs: list[list[list[str]]]
 
     def split(self, emit: np.ndarray) -> list[np.ndarray]:
         """Split flattened per-token scores back into one array per sentence."""
