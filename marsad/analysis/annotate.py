@@ -44,6 +44,7 @@ class Annotator:
     @property
     def versions(self) -> dict[str, str]:
         """The rule and model versions this annotator stamps on what it produces."""
+        from marsad.analysis.gazetteer import GAZETTEER_VERSION
         from marsad.analysis.ner import MODEL_VERSION
         from marsad.analysis.registry import RESOLVE_VERSION
 
@@ -51,6 +52,7 @@ class Annotator:
         if self.settings.entities:
             out["ner"] = MODEL_VERSION
             out["resolve"] = RESOLVE_VERSION
+            out["gazetteer"] = GAZETTEER_VERSION
         if self.settings.quotes:
             out["quotes"] = QUOTES_VERSION
         if self.settings.times:

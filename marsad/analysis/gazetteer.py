@@ -15,7 +15,7 @@ from functools import cache
 from marsad.analysis.namekey import PATRONYMICS, data_lines, given_names, name_key, same_spelling, split_name, token_key
 
 #: Version of the shipped gazetteer data; persisted with entities linked to it.
-GAZETTEER_VERSION = "gazetteer.v2"
+GAZETTEER_VERSION = "gazetteer.v3"  # v3: a city's canonical name is its commonest spelling in news
 #: Types a LOC or ORG mention may also take from the gazetteer (metonymy: "the Kremlin said").
 COMPATIBLE_TYPES = {"LOC": ("LOC", "ORG"), "ORG": ("ORG", "LOC"), "PER": ("PER",), "MISC": ("MISC",)}
 #: Smallest population of a GeoNames city whose name overrides a PER tag from NER (a capital or a big city:

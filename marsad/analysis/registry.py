@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.analysis.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from marsad.analysis.gazetteer import GAZETTEER_VERSION, GazEntry, Gazetteer, load_gazetteer
 from marsad.analysis.namekey import (
     NAMEKEY_VERSION,
     drops_middle_name,
@@ -27,7 +27,7 @@ from marsad.analysis.namekey import (
 from marsad.errors import ConfigError
 
 #: Version of the resolution rules, persisted with every registry row.
-RESOLVE_VERSION = "resolve.v2"
+RESOLVE_VERSION = "resolve.v3"  # v3: an al- name is not taken for a clipped wa-/bi- name
 #: Name similarity at or above which two names are one entity (tuned on evals/gold/entity_groups.tsv:
 #: the highest value that keeps \u0643\u064a\u0645 \u064a\u0648\u0646\u062c \u0623\u0648\u0646 (0.89) with Kim Jong Un;
 #: look-alikes in the gold set score <= 0.67).
@@ -216,7 +216,7 @@ class EntityRegistry:
                 "mentions": e.mentions,
                 "variants": dict(e.variants.most_common()),
                 "roles": dict(e.roles.most_common()),
-                "version": f"{RESOLVE_VERSION}+{NAMEKEY_VERSION}",
+                "version": f"{RESOLVE_VERSION}+{NAMEKEY_VERSION}+{GAZETTEER_VERSION}",
             }
             for e in self.entities.values()
         ]

@@ -284,10 +284,12 @@ class _Known:
         tokens = split_name(text).tokens
         for letter in CLIPPED_LETTERS if len(tokens) >= 2 else ():
             candidate = letter + text
+            full = split_name(candidate).tokens
+            if full == tokens:  # wa- + al-: the same name with a conjunction, not a clipped one
+                continue
             place = self.gazetteer.place(candidate)
             if place is not None:
                 return candidate, "LOC"
-            full = split_name(candidate).tokens
             for type_, _, other in self.article:
                 if other == full:
                     return candidate, type_

@@ -82,6 +82,20 @@ def test_resolve_canonical_and_gazetteer_ids(both) -> None:
     assert by_english["Vladimir Putin"].roles
 
 
+@pytest.mark.parametrize(
+    ("english", "rare", "usual"),
+    [
+        pytest.param("London", "\u0644\u0623\u0646\u062f\u0623\u0646", "\u0644\u0646\u062f\u0646", id="london"),
+        pytest.param("Ankara", "\u0622\u0646\u0642\u0631\u0647", "\u0623\u0646\u0642\u0631\u0629", id="ankara"),
+        pytest.param("Tehran", "\u062a\u0647\u0631\u0627\u0646", "\u0637\u0647\u0631\u0627\u0646", id="tehran"),
+    ],
+)
+def test_resolve_city_canonical_is_the_news_spelling(english: str, rare: str, usual: str) -> None:
+    """A city's canonical name is the spelling news uses most, whichever variant the text has."""
+    entry = load_gazetteer().lookup(rare, "LOC")
+    assert entry is not None and entry.english == english and entry.canonical_ar == usual
+
+
 def test_resolve_registry_round_trip_keeps_ids(both) -> None:
     """to_rows/from_rows keeps entities, and a reloaded registry resolves to the same ids."""
     first, _, registry = both
@@ -238,6 +252,20 @@ def test_resolve_restores_clipped_first_letter() -> None:
     out = resolve_mentions(_article(text, [("\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", "PER"), ("\u0644\u0628\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c", "LOC")]), EntityRegistry())
     assert out[0].entity_id == out[1].entity_id and out[0].type == "LOC"
     assert text[out[0].start : out[0].end] == "\u064a\u0648\u0646\u062c \u064a\u0627\u0646\u062c"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("\u0627\u0644\u0628\u064a\u062a \u0627\u0644\u0623\u0628\u064a\u0636", id="white-house"),
+        pytest.param("\u0627\u0644\u062d\u0632\u0628 \u0627\u0644\u062f\u064a\u0645\u0642\u0631\u0627\u0637\u064a", id="democratic-party"),
+    ],
+)
+def test_resolve_definite_name_keeps_its_own_spelling(name: str) -> None:
+    """A name starting with al- is not read as clipped: its canonical is not the name with a wa-/bi- prefix."""
+    text = "\u0641\u064a " + name + " \u0627\u0644\u064a\u0648\u0645"  # "in NAME today"
+    (out,) = resolve_mentions(_article(text, [(name, "MISC")]), EntityRegistry())
+    assert out.canonical == name and text[out.start : out.end] == name
 
 
 @pytest.mark.parametrize(
