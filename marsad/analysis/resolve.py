@@ -351,6 +351,29 @@ def _repair(mentions: list[Mention], registry: EntityRegistry) -> list[tuple[Men
             if _bare_place(piece.text, known):
                 type_ = "LOC"
             out.append((replace(piece, type=type_), piece.text))
+    return _majority_types(out)
+
+
+def _majority_types(repaired: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """Give each name the type most of its mentions in the article carry (one sense per discourse).
+
+    NER sometimes tags one occurrence of a name otherwise tagged alike as another type ("the Obama presidency"
+    as ORG among seven PER): that one would become another entity (here the town of Obama in Japan). A type
+    wins only with strictly more mentions than the mention's own; ties keep what each mention has.
+    """
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for mention, name in repaired:
+        tokens = split_name(name).tokens
+        if tokens:
+            counts.setdefault(tokens, Counter())[mention.type] += 1
+    out: list[tuple[Mention, str]] = []
+    for mention, name in repaired:
+        by_type = counts.get(split_name(name).tokens)
+        if by_type:
+            best, n = by_type.most_common(1)[0]
+            if best != mention.type and n > by_type[mention.type]:
+                mention = replace(mention, type=best)
+        out.append((mention, name))
     return out
 
 

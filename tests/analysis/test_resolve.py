@@ -268,6 +268,22 @@ def test_resolve_definite_name_keeps_its_own_spelling(name: str) -> None:
     assert out.canonical == name and text[out.start : out.end] == name
 
 
+def test_resolve_minority_type_follows_the_article() -> None:
+    """One occurrence of a name tagged with another type than its other occurrences joins them (not a town)."""
+    obama = "\u0623\u0648\u0628\u0627\u0645\u0627"  # Obama (also a town in Japan)
+    text = f"\u0642\u0627\u0644 {obama} \u0625\u0646 \u0631\u0626\u0627\u0633\u0629 {obama} \u0648\u0623\u0643\u062f {obama}"
+    out = resolve_mentions(_article(text, [(obama, "PER"), (obama, "ORG"), (obama, "PER")]), EntityRegistry())
+    assert {m.entity_id for m in out} == {out[0].entity_id} and {m.type for m in out} == {"PER"}
+
+
+def test_resolve_type_tie_keeps_each_mention_type() -> None:
+    """With as many mentions of each type, no type is forced on the others."""
+    celtic = "\u0633\u0644\u062a\u064a\u0643"  # Celtic (the club, or the culture)
+    text = f"{celtic} \u0648\u062b\u0642\u0627\u0641\u0629 {celtic}"
+    out = resolve_mentions(_article(text, [(celtic, "ORG"), (celtic, "MISC")]), EntityRegistry())
+    assert [m.type for m in out] == ["ORG", "MISC"]
+
+
 @pytest.mark.parametrize(
     "formula",
     [pytest.param("\u0627\u0644\u0644\u0647", id="god"), pytest.param("\u0648\u0627\u0644\u0644\u0647", id="wallah"), pytest.param("\u0633\u0628\u062d\u0627\u0646\u0647 \u0648\u062a\u0639\u0627\u0644\u0649", id="subhanahu")],
