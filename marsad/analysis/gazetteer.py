@@ -48,6 +48,14 @@ def _match_form(name: str) -> str:
     return " ".join(split_name(name).tokens)
 
 
+def _stands_for_its_people(entry: GazEntry) -> bool:
+    """Whether a place can name the people ruling it ("Moscow said"): a country, curated place or big city.
+
+    A name NER tags as an organization is not read as a small town (Obama in Japan for "the Obama presidency").
+    """
+    return entry.gaz_id.split(":", 1)[0] != "gn" or entry.population >= PLACE_OVERRIDE_POPULATION
+
+
 class Gazetteer:
     """An in-memory index of gazetteer entries by normalized name and by name key."""
 
@@ -117,7 +125,7 @@ class Gazetteer:
         found = self.lookup_all(name, type)
         if type is not None:
             same = [e for e in found if e.type == type]
-            found = same or found
+            found = same or [e for e in found if _stands_for_its_people(e)]
         return found[0] if found else None
 
     def get(self, gaz_id: str) -> GazEntry | None:

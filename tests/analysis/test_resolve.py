@@ -276,6 +276,22 @@ def test_resolve_minority_type_follows_the_article() -> None:
     assert {m.entity_id for m in out} == {out[0].entity_id} and {m.type for m in out} == {"PER"}
 
 
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        pytest.param("\u0623\u0648\u0628\u0627\u0645\u0627", None, id="obama-is-no-town"),
+        pytest.param("\u0645\u0648\u0633\u0643\u0648", "Moscow", id="moscow-said"),
+        pytest.param("\u0631\u0648\u0633\u064a\u0627", "Russia", id="russia-said"),
+    ],
+)
+def test_resolve_organization_tag_reads_only_big_places(name: str, english: str | None) -> None:
+    """A name tagged ORG links to a country or big city of the same name (metonymy), never to a small town."""
+    registry = EntityRegistry()
+    (out,) = resolve_mentions(_article(name, [(name, "ORG")]), registry)
+    entity = registry.get(out.entity_id)
+    assert entity is not None and entity.english == english
+
+
 def test_resolve_type_tie_keeps_each_mention_type() -> None:
     """With as many mentions of each type, no type is forced on the others."""
     celtic = "\u0633\u0644\u062a\u064a\u0643"  # Celtic (the club, or the culture)
