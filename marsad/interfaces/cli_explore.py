@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from pathlib import Path
 
 from marsad import search
+from marsad.errors import IngestError
+from marsad.ingest.decode import decode_bytes
 from marsad.interfaces.cli import command, emit, open_existing
 from marsad.interfaces.render import cell, print_table
 
@@ -35,17 +39,29 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
 
 @command("ner")
 def cmd_ner(args: argparse.Namespace) -> int:
-    """Write each input line followed by a TAB and its predicted IOB2 tag (ANERcorp labels)."""
+    """Write each input line followed by a TAB and its predicted IOB2 tag (ANERcorp labels).
+
+    The input may be UTF-8 (with or without BOM), UTF-16 or Windows-1256, like the articles ``ingest`` reads.
+    """
     from marsad.analysis.ner import tag_conll
 
     try:
-        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
         print(f"marsad ner: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return 1
-    with handle:
-        for line in tag_conll(handle):
-            sys.stdout.write(line + "\n")
+    if not data.strip():  # nothing to tag: blank lines stay blank
+        sys.stdout.write("\n" * data.count(b"\n"))
+        return 0
+    try:
+        text = decode_bytes(data, args.file)
+    except IngestError as exc:
+        binary = exc.reason.startswith("binary")
+        reason = "binary file, not text: give a CoNLL text file (one token per line)" if binary else exc.reason
+        print(f"marsad ner: {exc.origin}: {reason}", file=sys.stderr)
+        return 1
+    for line in tag_conll(io.StringIO(text, newline=None)):
+        sys.stdout.write(line + "\n")
     return 0
 
 

@@ -90,6 +90,32 @@ def test_cli_ner_conll_format(cli, tmp_path: Path) -> None:
     assert tags <= {"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1256"])
+def test_cli_ner_reads_arabic_site_encodings(cli, tmp_path: Path, encoding: str) -> None:
+    """A CoNLL file saved as UTF-8 with BOM, UTF-16 or Windows-1256 is tagged like its UTF-8 text."""
+    text = "\u0628\u0648\u062a\u064a\u0646 B-PERS\n\u0641\u064a O\n\u0645\u0648\u0633\u0643\u0648 B-LOC\n"
+    plain, other = tmp_path / "utf8.conll", tmp_path / f"{encoding}.conll"
+    plain.write_text(text, "utf-8")
+    other.write_bytes(text.encode(encoding))
+    res = cli("ner", other)
+    assert res.code == 0 and res.out == cli("ner", plain).out and res.out.count("\t") == 3
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "said"),
+    [
+        pytest.param(b"", 0, "", id="empty-file-gives-nothing"),
+        pytest.param(b"\x00\x01\x02\x03\x04\x05\x06\x07" * 64, 1, "binary file", id="binary-is-refused"),
+    ],
+)
+def test_cli_ner_bad_input_is_named(cli, tmp_path: Path, data: bytes, code: int, said: str) -> None:
+    """Empty input tags to nothing; binary input is refused with its name and what to give instead."""
+    path = tmp_path / "in.conll"
+    path.write_bytes(data)
+    res = cli("ner", path)
+    assert res.code == code and res.out == "" and said in res.err and (not said or str(path) in res.err)
+
+
 def test_cli_explore_entities_entity_quotes(cli, seeds_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     assert cli("ingest", seeds_dir, "--db", db, "--quiet", "--published", "2019-04-25").code == 0
