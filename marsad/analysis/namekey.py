@@ -26,7 +26,7 @@ from marsad.text.normalize import normalize_word
 from marsad.text.tokenize import words
 
 #: Version of the key and similarity rules; stored with every entity id built from them.
-NAMEKEY_VERSION = "namekey.v3"  # v3: family names must match closely (LAST_TOKEN_FLOOR)
+NAMEKEY_VERSION = "namekey.v3"  # v3: family names must match closely; a final alef makes another name
 
 ALEF = "\u0627"  # ARABIC LETTER ALEF
 WAW = "\u0648"  # ARABIC LETTER WAW
@@ -244,6 +244,8 @@ def _token_similarity(a: str, b: str, lexicon: frozenset[str]) -> float:
         return 1.0
     if a in lexicon and b in lexicon:
         return 0.0
+    if final_alef_differs(a, b):
+        return 0.0
     ka, kb = token_key(a), token_key(b)
     if ka == kb:
         if _close_spellings(a, b):
@@ -255,6 +257,18 @@ def _token_similarity(a: str, b: str, lexicon: frozenset[str]) -> float:
     if skeleton(ka) == skeleton(kb) and a[-1] == b[-1]:
         score = max(score, SKELETON_MATCH)
     return score
+
+
+def final_alef_differs(a: str, b: str) -> bool:
+    """True when one token is the other plus a final alef (or alef hamza): another name, not another spelling.
+
+    \u0627\u0644\u0633\u0648\u064a\u062f / \u0627\u0644\u0633\u0648\u064a\u062f\u0627\u0621 (Sweden / Sweida),
+    \u0627\u0644\u0643\u0648\u064a\u062a / \u0643\u0648\u064a\u062a\u0627 (Kuwait / Quetta),
+    \u0631\u0648\u0645\u0627 / \u0631\u0648\u0645 (Rome / the Byzantines): the key drops the alef, the name keeps it.
+    """
+    fa, fb = fold_letters(a), fold_letters(b)
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= MIN_STEM and long_ == short + ALEF
 
 
 def suffix_differs(ka: str, kb: str) -> bool:
@@ -385,10 +399,15 @@ def name_similarity(a: str, b: str) -> float:
 
 
 def _known_names_differ(ta: tuple[str, ...], tb: tuple[str, ...], lexicon: frozenset[str]) -> bool:
-    """True when aligned tokens include two different known given names (equal keys by accident)."""
+    """True when aligned tokens are two different names whose keys agree by accident.
+
+    Two different known given names, or one token with a final alef the other lacks (Sweden / Sweida).
+    """
     if len(ta) != len(tb):
         return False
-    return any(a != b and a in lexicon and b in lexicon for a, b in zip(ta, tb, strict=True))
+    return any(
+        a != b and ((a in lexicon and b in lexicon) or final_alef_differs(a, b)) for a, b in zip(ta, tb, strict=True)
+    )
 
 
 def same_spelling(a: str, b: str) -> bool:

@@ -45,6 +45,8 @@ APART = [
     pytest.param("\u0627\u0644\u0646\u064a\u062c\u0631", "\u0646\u064a\u062c\u064a\u0631\u064a\u0627", id="niger-vs-nigeria"),
     pytest.param("\u062c\u0648\u0646 \u0643\u064a\u0631\u064a", "\u062c\u0648\u0646 \u0643\u064a\u0644\u064a", id="john-kerry-vs-john-kelly"),
     pytest.param("\u0645\u064a\u0634\u0627\u0644 \u0639\u0648\u0646", "\u0645\u064a\u0634\u0627\u0644 \u0633\u0644\u064a\u0645\u0627\u0646", id="michel-aoun-vs-michel-suleiman"),
+    pytest.param("\u0627\u0644\u0633\u0648\u064a\u062f", "\u0627\u0644\u0633\u0648\u064a\u062f\u0627\u0621", id="sweden-vs-sweida"),
+    pytest.param("\u0627\u0644\u0643\u0648\u064a\u062a", "\u0643\u0648\u064a\u062a\u0627", id="kuwait-vs-quetta"),
 ]
 
 
