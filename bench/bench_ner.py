@@ -60,7 +60,7 @@ def run(quick: bool = False) -> list[dict]:
     shipped.tag(["warm", "up"])  # loads clusters, gazetteer and both models outside the timing
     systems = (
         ("marsad", shipped, f"{shipped.version} ({shipped.crf.version} + {shipped.neural.version})"),
-        ("marsad-crf-two-pass", load_crf_tagger(), "ner-crf.v2 alone (the tagger shipped before ner-ens.v1)"),
+        ("marsad-crf-two-pass", load_crf_tagger(), "ner-crf.v2 alone (the tagger shipped before the ensemble)"),
         ("marsad-bilstm-only", shipped.neural, f"{shipped.neural.version} alone"),
     )
     for system, tagger, what in systems:

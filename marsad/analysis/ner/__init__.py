@@ -1,4 +1,4 @@
-"""Arabic NER: the shipped tagger (``ner-ens.v1``: first-pass CRF + BiLSTM-CRF), mention finding, CoNLL tagging.
+"""Arabic NER: the shipped tagger (``ner-ens.v2``: first-pass CRF + BiLSTM-CRF, names propagated), mention finding, CoNLL tagging.
 
 Typical use::
 
