@@ -64,11 +64,11 @@ class Annotator:
         texts = {"title": title, "body": body}
         mentions: list[Mention] = []
         if self.settings.entities:
-            from marsad.analysis.ner import find_mentions
+            from marsad.analysis.ner import find_article_mentions
 
             if self.registry is None:
                 self.registry = EntityRegistry()
-            raw = [m for f in FIELDS for m in find_mentions(texts[f], f, self.tagger)]
+            raw = find_article_mentions({f: texts[f] for f in FIELDS}, self.tagger)  # one batch: one document
             mentions = resolve_mentions(raw, self.registry)
         quotes = []
         if self.settings.quotes:

@@ -69,3 +69,26 @@ def test_ner_propagate_settings_reject_bad_length():
     """A minimum length below one letter is refused with a fix-it message."""
     with pytest.raises(ConfigError, match="min_single_chars"):
         PropagateSettings(min_single_chars=0)
+
+
+def test_ner_article_fields_are_one_batch():
+    """Title and body are tagged in one call (one document), so the body's names reach the title."""
+    from marsad.analysis.ner import find_article_mentions, load_tagger
+
+    class Recorder:
+        """A tagger stand-in that tags every PUTIN token and records its batches."""
+
+        extractor = load_tagger().extractor
+
+        def __init__(self) -> None:
+            self.calls: list[list[list[str]]] = []
+
+        def tag_sentences(self, sents: list[list[str]]) -> list[list[str]]:
+            self.calls.append(sents)
+            return [["B-PERS" if t == PUTIN else "O" for t in s] for s in sents]
+
+    recorder = Recorder()
+    title, body = f"{PUTIN} {IN}", f"{SAID} {PUTIN} .\n{IN} {PUTIN}"
+    found = find_article_mentions({"title": title, "body": body}, recorder)
+    assert len(recorder.calls) == 1 and len(recorder.calls[0]) == 3
+    assert [(m.field, m.start) for m in found] == [("title", 0), ("body", len(SAID) + 1), ("body", body.rindex(PUTIN))]

@@ -10,7 +10,7 @@ Typical use::
 
 from marsad.analysis.ner.ensemble import ENSEMBLE_VERSION as MODEL_VERSION
 from marsad.analysis.ner.ensemble import EnsembleTagger, load_tagger
-from marsad.analysis.ner.mentions import MENTION_TYPES, find_mentions, tag_conll
+from marsad.analysis.ner.mentions import MENTION_TYPES, find_article_mentions, find_mentions, tag_conll
 from marsad.analysis.ner.tagger import Tagger, TrainSettings, load_crf_tagger
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "EnsembleTagger",
     "Tagger",
     "TrainSettings",
+    "find_article_mentions",
     "find_mentions",
     "load_crf_tagger",
     "load_tagger",

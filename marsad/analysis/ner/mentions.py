@@ -32,17 +32,31 @@ def find_mentions(text: str, field: str, tagger: NerTagger, clusters: WordCluste
     known name or the more common word; "ll-" (li + al-) is kept with its article. The lexicon and gazetteer are
     the tagger's (``clusters`` overrides the word lexicon).
     """
-    if field not in FIELDS:
-        raise ConfigError(f"find_mentions field={field!r}: use 'title' or 'body'")
+    return find_article_mentions({field: text}, tagger, clusters)
+
+
+def find_article_mentions(
+    fields: dict[str, str], tagger: NerTagger, clusters: WordClusters | None = None
+) -> list[Mention]:
+    """Return the mentions of an article's fields (``{"title": ..., "body": ...}``), tagged as one batch.
+
+    One batch is one document for the tagger: a name found in the body is also found in the title. Offsets index
+    each field's own text; mentions come field by field, in the order of ``fields``.
+    """
+    for field in fields:
+        if field not in FIELDS:
+            raise ConfigError(f"find_mentions field={field!r}: use 'title' or 'body'")
     clusters = clusters or tagger.extractor.clusters
     gazetteer = tagger.extractor.gazetteer
     windows = []
-    for sent in sentences(text):
-        toks = tokens(sent.text)
-        windows += [(sent.start, toks[w : w + MAX_WINDOW]) for w in range(0, len(toks), MAX_WINDOW)]
-    all_tags = tagger.tag_sentences([[t.text for t in window] for _, window in windows])
+    for field, text in fields.items():
+        for sent in sentences(text):
+            toks = tokens(sent.text)
+            windows += [(field, sent.start, toks[w : w + MAX_WINDOW]) for w in range(0, len(toks), MAX_WINDOW)]
+    all_tags = tagger.tag_sentences([[t.text for t in window] for _, _, window in windows])
     out: list[Mention] = []
-    for (base, window), tags in zip(windows, all_tags, strict=True):
+    for (field, base, window), tags in zip(windows, all_tags, strict=True):
+        text = fields[field]
         for s, e, etype in spans(tags):
             follow = window[s + 1].text if s + 1 < len(window) else ""
             start = base + window[s].start + proclitic_length(window[s].text, clusters, gazetteer, follow)
