@@ -3,7 +3,7 @@
 ``FeatureExtractor.contexts`` names a token's context features as strings (``bw=PREV|WORD``, ``fw=WORD|NEXT``, ...)
 for training. Tagging needs only their score rows: ``ContextScorer`` indexes the model's pair attributes by
 ``(left, right)`` once at load, so each token costs five tuple lookups and the batch five array gathers. The scores
-equal those of the strings (``tests/analysis/test_ner.py`` checks it against the string path and crfsuite).
+equal those of the strings (``tests/analysis/test_ner_fastpaths.py`` checks it; ``test_ner.py`` checks crfsuite).
 """
 
 from __future__ import annotations

@@ -87,7 +87,6 @@ class Tagger:
         self.version = version
         self.model_path = Path(second_path if second_path is not None else model_path)
         self.consistency = consistency or ConsistencySettings()
-        self._cache_size = cache_size
         self._joint = CrfWeights.joint(self.weights, self.second) if self.second is not None else self.weights
         self._vecs = RowCache((1 + len(WINDOW), len(self._joint.labels)), np.float64, cache_size)
         self._window_index = {off: self._joint.prefixed_index(WINDOW_PREFIX[off]) for off in WINDOW}
