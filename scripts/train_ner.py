@@ -28,6 +28,7 @@ from marsad.analysis.ner.scoring import (  # noqa: E402
     entity_scores,
     read_conll_file,
     split_dev,
+    split_fold,
 )
 from marsad.analysis.ner.consistency import ConsistencySettings  # noqa: E402
 from marsad.analysis.ner.tagger import (  # noqa: E402
@@ -65,18 +66,19 @@ def _show(label: str, s: dict[str, float]) -> None:
 def cross_validate(sents: list[Sentence], settings: TrainSettings, folds: int = 10) -> None:
     """Print the first-pass CRF's scores on each tenth of the whole file, trained on the other nine tenths.
 
-    The last fold is the dev split; the spread over folds shows how far one 400-sentence split is from another.
+    The last fold is the dev split (give or take one sentence of rounding); the spread over folds shows how far one
+    400-sentence split is from another.
     """
     macros = []
     extractor = default_extractor()
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
-            lo, hi = len(sents) * k // folds, len(sents) * (k + 1) // folds
+            rest, held = split_fold(sents, k, folds)
             model = Path(tmp) / f"fold{k}.crfsuite"
-            train(_pairs(sents[:lo] + sents[hi:]), model, extractor, settings)
-            scores = evaluate(Tagger(model, extractor), sents[lo:hi])
+            train(_pairs(rest), model, extractor, settings)
+            scores = evaluate(Tagger(model, extractor), held)
             macros.append(scores["macro_f1"])
-            _show(f"fold {k} (sentences {lo}-{hi})", scores)
+            _show(f"fold {k} ({len(held)} sentences)", scores)
     mean = sum(macros) / len(macros)
     low, high = min(macros) * 100, max(macros) * 100
     print(f"macro F1 over {folds} folds: mean {mean * 100:.1f}, min {low:.1f}, max {high:.1f}")

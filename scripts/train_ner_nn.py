@@ -38,7 +38,15 @@ from marsad.analysis.ner.neural import (  # noqa: E402
     gazetteer_matrix,
 )
 from marsad.analysis.ner.resources import data_path  # noqa: E402
-from marsad.analysis.ner.scoring import LABELS, TYPES, Sentence, entity_scores, read_conll_file, split_dev  # noqa: E402
+from marsad.analysis.ner.scoring import (  # noqa: E402
+    LABELS,
+    TYPES,
+    Sentence,
+    entity_scores,
+    read_conll_file,
+    split_dev,
+    split_fold,
+)
 from marsad.analysis.ner.tagger import default_extractor  # noqa: E402
 from marsad.analysis.ner.training import tag_batched  # noqa: E402
 from marsad.errors import ConfigError  # noqa: E402
@@ -303,7 +311,8 @@ def train(args: argparse.Namespace, s: NetSettings) -> None:
     torch.manual_seed(s.seed)
     rng = np.random.default_rng(s.seed)
     t0 = time.perf_counter()
-    train_part, dev = split_dev(read_conll_file(args.shared / ANERCORP))
+    every = read_conll_file(args.shared / ANERCORP)
+    train_part, dev = split_dev(every) if args.fold is None else split_fold(every, args.fold)
     cut = len(train_part) - round(len(train_part) * args.tune_fraction)
     fit, tune = train_part[:cut], train_part[cut:]
     words, codes, scale = load_vectors(args.shared, s)
@@ -365,6 +374,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=None, help="model file (default: the package data)")
     ap.add_argument("--tune-fraction", type=float, default=0.05, help="last part of train used to pick the epoch")
+    ap.add_argument("--fold", type=int, default=None, help="hold out this tenth of the file instead of the dev split")
     for name, value in asdict(NetSettings()).items():
         ap.add_argument("--" + name.replace("_", "-"), type=type(value), default=value)
     args = ap.parse_args(argv)

@@ -339,3 +339,22 @@ def test_ner_word_window_features_are_prefixed(tagger):
         got = wf.window(off)
         assert got and all(f.startswith(prefix) for f in got)
         assert [f[3:] for f in got] == list(wf.unprefixed(off))
+
+
+@pytest.mark.parametrize("n", [0, 7, 399, 3973])
+def test_ner_split_fold_partitions_the_sentences(n):
+    """The ten folds hold every sentence exactly once, in order, and each rest is the other nine."""
+    from marsad.analysis.ner.scoring import split_fold
+
+    sents = [[(str(i), "O")] for i in range(n)]
+    held = [split_fold(sents, k) for k in range(10)]
+    assert [s for _, h in held for s in h] == sents
+    assert all(len(r) + len(h) == n for r, h in held)
+
+
+def test_ner_split_fold_rejects_a_fold_out_of_range():
+    """A fold outside 0..folds-1 is refused with the range in the message."""
+    from marsad.analysis.ner.scoring import split_fold
+
+    with pytest.raises(ConfigError, match="0 to 9"):
+        split_fold([], 10)

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from marsad.errors import ConfigError
+
 #: ANERcorp entity types, in report order.
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 #: The tag set of the shipped model (IOB2 over ANERcorp's types).
@@ -73,6 +75,14 @@ def split_dev(sentences: list[Sentence], dev_fraction: float = 0.1) -> tuple[lis
     """Split into (train, dev): dev is the last ``dev_fraction`` of the sentences (the issue's dev split)."""
     cut = len(sentences) - round(len(sentences) * dev_fraction)
     return sentences[:cut], sentences[cut:]
+
+
+def split_fold(sentences: list[Sentence], fold: int, folds: int = 10) -> tuple[list[Sentence], list[Sentence]]:
+    """Split into (rest, held out): the ``fold``-th of ``folds`` consecutive slices is held out (the last is dev)."""
+    if not 0 <= fold < folds:
+        raise ConfigError(f"split_fold fold={fold}, folds={folds}: use a fold from 0 to {folds - 1}")
+    lo, hi = len(sentences) * fold // folds, len(sentences) * (fold + 1) // folds
+    return sentences[:lo] + sentences[hi:], sentences[lo:hi]
 
 
 def entity_scores(gold: list[list[str]], pred: list[list[str]]) -> dict[str, float]:
