@@ -40,7 +40,7 @@ CRF_VERSION = f"{MODEL_VERSION}.pass1"
 
 @dataclass(frozen=True, slots=True)
 class EnsembleSettings:
-    """How the two models' scores are combined."""
+    """How the two models' scores are combined, and how the names found are propagated."""
 
     neural_weight: float = DEFAULT_NEURAL_WEIGHT
     propagate: PropagateSettings | None = field(default_factory=PropagateSettings)  # None: decoded labels only
