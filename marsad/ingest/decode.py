@@ -23,8 +23,15 @@ _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)
 _XML_ENCODING_RE = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
-def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode ``data`` read from ``origin``; raise :class:`IngestError` naming the fix when it cannot."""
+#: What a caller of ``decode_bytes`` accepts, as the binary-file error names it (ingest's file types by default).
+ARTICLE_FILES = ".txt, .html, .json, .jsonl, .xml or .zip files"
+
+
+def decode_bytes(data: bytes, origin: str, accepted: str = ARTICLE_FILES) -> str:
+    """Decode ``data`` read from ``origin``; raise :class:`IngestError` naming the fix when it cannot.
+
+    ``accepted`` says what to give instead of a binary file (e.g. "a CoNLL text file").
+    """
     if not data.strip():
         raise IngestError(origin, "empty file: nothing to ingest (remove it or fill it)")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
@@ -34,7 +41,7 @@ def decode_bytes(data: bytes, origin: str) -> str:
     if head.count(0) > NUL_SHARE_UTF16 * len(head) or _looks_like_arabic_utf16(head):
         return _decode_utf16_guess(data, origin)
     if len(_CONTROL_BYTES.findall(head)) > BINARY_CONTROL_SHARE * len(head):
-        raise IngestError(origin, "binary file, not text: give .txt, .html, .json, .jsonl, .xml or .zip files")
+        raise IngestError(origin, f"binary file, not text: give {accepted}")
     declared = _declared_charset(head)
     try:
         return data.decode("utf-8")

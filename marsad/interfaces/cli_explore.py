@@ -54,11 +54,9 @@ def cmd_ner(args: argparse.Namespace) -> int:
         sys.stdout.write("\n" * data.count(b"\n"))
         return 0
     try:
-        text = decode_bytes(data, args.file)
+        text = decode_bytes(data, args.file, accepted="a CoNLL text file (one token per line)")
     except IngestError as exc:
-        binary = exc.reason.startswith("binary")
-        reason = "binary file, not text: give a CoNLL text file (one token per line)" if binary else exc.reason
-        print(f"marsad ner: {exc.origin}: {reason}", file=sys.stderr)
+        print(f"marsad ner: {exc}", file=sys.stderr)
         return 1
     for line in tag_conll(io.StringIO(text, newline=None)):
         sys.stdout.write(line + "\n")
