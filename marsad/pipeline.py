@@ -206,7 +206,7 @@ def _dedup_one(aid: str, article: Article, store: SQLiteStore, index: DedupIndex
     store.save_dedup_rows(index.rows_for(aid))
     if dup is None:
         return 0
-    store.save_duplicate(aid, dup.duplicate_of, dup.similarity, dup.first_source, STORE_DEDUP.version)
+    store.save_duplicate(aid, dup.duplicate_of, dup.similarity, dup.first_source, STORE_DEDUP.version, dup.match)
     return 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from marsad.store import SQLiteStore
@@ -102,6 +103,8 @@ def _story_detail(store: SQLiteStore, articles: list[dict[str, Any]]) -> dict[st
     for q in quotes:
         q["direct"] = bool(q["direct"])
     dups = store.execute(
-        f"SELECT article_id, duplicate_of, similarity, first_source FROM duplicates WHERE article_id IN ({marks})",
-        ids) if ids else []
+        "SELECT article_id, duplicate_of, similarity, first_source, match FROM duplicates"
+        f" WHERE article_id IN ({marks})", ids) if ids else []
+    for d in dups:
+        d["match"] = json.loads(d["match"]) if d["match"] else None
     return {"summary": summary, "quotes": quotes, "duplicates": dups}

@@ -105,4 +105,12 @@ SQLITE_MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX stories_last_seen ON stories(last_seen)",
         ),
     ),
+    Migration(
+        "0005_dedup_containment",
+        (
+            "ALTER TABLE dedup_index ADD COLUMN anchors BLOB",
+            "ALTER TABLE dedup_index ADD COLUMN match TEXT",
+            "ALTER TABLE duplicates ADD COLUMN match TEXT",
+        ),
+    ),
 )

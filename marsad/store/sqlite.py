@@ -284,9 +284,12 @@ class SQLiteStore:
         """Upsert near-duplicate index rows (signature bytes included) and the duplicates they record."""
         for r in rows:
             self.db.execute(
-                "INSERT OR REPLACE INTO dedup_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO dedup_index (article_id, source, published, seq, grp, group_first,"
+                " duplicate_of, similarity, signature, shingles, version, anchors, match)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (r["article_id"], r["source"], r["published"], r["seq"], r["group"], r["group_first"],
-                 r["duplicate_of"], r["similarity"], r["signature"], r["shingles"], r["version"]),
+                 r["duplicate_of"], r["similarity"], r["signature"], r["shingles"], r["version"],
+                 r.get("anchors"), r.get("match")),
             )
 
     def dedup_rows(self) -> Iterator[dict[str, Any]]:
@@ -297,10 +300,13 @@ class SQLiteStore:
             yield row
 
     def save_duplicate(self, article_id: str, duplicate_of: str, similarity: float, first_source: str | None,
-                       method: str) -> None:
-        """Record that ``article_id`` copies the earlier ``duplicate_of``."""
-        self.db.execute("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?, ?)",
-                        (article_id, duplicate_of, similarity, first_source, method))
+                       method: str, match: dict[str, Any] | None = None) -> None:
+        """Record that ``article_id`` copies the earlier ``duplicate_of`` (``match`` explains how)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO duplicates (article_id, duplicate_of, similarity, first_source, method, match)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, duplicate_of, similarity, first_source, method,
+             None if match is None else json.dumps(match, sort_keys=True)))
 
     def save_story(self, row: dict[str, Any], summary: dict[str, Any]) -> None:
         """Upsert one story: its clustering state row and its display summary (title, dates, size, chapters)."""

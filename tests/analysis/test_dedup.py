@@ -92,7 +92,7 @@ def test_dedup_rows_round_trip_through_json_keeps_finding_copies() -> None:
     index.check_and_add("okaz-1", _reprint(WIRE, "okaz"), "okaz", "2019-04-25T10:00:00")
     blob = json.dumps([{k: v.hex() if isinstance(v, bytes) else v for k, v in r.items()} for r in index.to_rows()])
     rows = [
-        {k: bytes.fromhex(v) if k in ("signature", "shingles") and v else v for k, v in r.items()}
+        {k: bytes.fromhex(v) if k in ("signature", "shingles", "anchors", "words") and v else v for k, v in r.items()}
         for r in json.loads(blob)
     ]
     again = DedupIndex.from_rows(rows)
@@ -104,7 +104,7 @@ def test_dedup_rows_of_another_version_are_refused() -> None:
     """Rows built with other MinHash settings cannot be loaded silently."""
     index = DedupIndex(DedupSettings(num_perm=64, bands=16))
     index.check_and_add("a", WIRE, "was", None)
-    with pytest.raises(ConfigError, match="minhash-64-word5.v1"):
+    with pytest.raises(ConfigError, match="minhash-64-word5-anchor4-c3.v2"):
         DedupIndex.from_rows(index.to_rows(), DedupSettings())
 
 
@@ -141,7 +141,7 @@ def test_dedup_keep_shingles_off_needs_fetch_text() -> None:
 
 def test_dedup_hash_layout_is_pinned() -> None:
     """Word hashes and signatures never change silently (they are persisted under the version string)."""
-    assert DedupSettings().version == "minhash-128-word5.v1"
+    assert DedupSettings().version == "minhash-128-word5-anchor4-c3.v2"
     assert word_hash("abc") == 0xB9EBE373352441C2
     sig = MinHasher(DedupSettings()).signature(shingle_hashes("a b c d e f g h", 5))
     assert sig[:4].tolist() == [704425348, 266757707, 1126292767, 1056570511]

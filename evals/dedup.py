@@ -1,0 +1,102 @@
+"""Near-duplicate marking on hand-labelled article pairs from a day no rule or threshold was fitted to before.
+
+Gold: ``evals/gold/dedup_pairs.jsonl``, 170 pairs of SaudiNewsNet articles from 2015-08-04 labelled by reading
+(``dup`` / ``same_story`` / ``unrelated``; see ``evals/gold/README.md``); the texts are read from
+``../shared/data/saudinewsnet`` by reference. The whole day (1,345 articles) goes through one ``DedupIndex`` in
+corpus order, as ``marsad ingest`` would see it (normalized title and body), and a pair is marked when both
+articles end in one duplicate group or the index links them directly (one is a candidate of the other and
+``DedupIndex.confirm`` accepts it: a copy that matches two earlier groups points at the earliest one only). Precision, recall and F1 are over the labelled pairs (positive: ``dup``).
+
+The containment threshold was chosen on the tuning half (even pair numbers); ``*_check`` metrics are the odd half,
+which no threshold saw. ``jaccard_only`` rows are the same index with containment off (the ``v1`` behaviour).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from marsad.analysis.dedup import DedupIndex, DedupSettings
+from marsad.errors import MarsadError
+from marsad.text.normalize import normalize
+
+GOLD = Path(__file__).parent / "gold" / "dedup_pairs.jsonl"
+DATASET = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "saudinewsnet" / "dataset"
+
+
+def load_gold(path: Path = GOLD) -> list[dict]:
+    """Return the labelled pairs, or raise naming the missing file."""
+    if not path.is_file():
+        raise MarsadError(f"{path} not found: restore evals/gold/dedup_pairs.jsonl from the repository")
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@cache
+def load_day(day: str) -> tuple[dict, ...]:
+    """Return the articles of one SaudiNewsNet day, or raise naming the missing folder."""
+    path = DATASET / f"{day}.zip"
+    if not path.is_file():
+        raise MarsadError(f"{path} not found: this evaluation needs ../shared/data/saudinewsnet beside the checkout")
+    with zipfile.ZipFile(path) as z:
+        return tuple(json.loads(z.read(f"{day}.json")))
+
+
+def index_day(day: str, settings: DedupSettings) -> DedupIndex:
+    """Run a whole day through one index in corpus order (keys ``DAY#INDEX``)."""
+    index = DedupIndex(settings)
+    for i, row in enumerate(load_day(day)):
+        text = f"{normalize(row.get('title') or '')}\n{normalize(row.get('content') or '')}"
+        index.check_and_add(f"{day}#{i}", text, row.get("source"), row.get("date_extracted"))
+    return index
+
+
+def linked(index: DedupIndex, a: str, b: str) -> bool:
+    """Whether the index puts ``a`` and ``b`` in one group or would confirm them as copies of each other."""
+    group_a, group_b = index.group_of(a), index.group_of(b)
+    if group_a is not None and group_a == group_b:
+        return True
+    first, later = sorted((index.storage.get(a), index.storage.get(b)), key=lambda r: r.seq)
+    if first.article_id not in index.candidates(later.signature, later.anchors):
+        return False
+    return index.confirm(index._words_of(later), first) is not None
+
+
+def pair_scores(pairs: list[dict], settings: DedupSettings) -> dict[str, float]:
+    """Return precision / recall / F1 of same-group marking over labelled pairs."""
+    indexes = {day: index_day(day, settings) for day in sorted({p["a"].split("#")[0] for p in pairs})}
+    tp = fp = fn = 0
+    for p in pairs:
+        marked = linked(indexes[p["a"].split("#")[0]], p["a"], p["b"])
+        gold = p["label"] == "dup"
+        tp += marked and gold
+        fp += marked and not gold
+        fn += gold and not marked
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def run() -> dict[str, float]:
+    """Pair precision / recall / F1 on the check half, the tuning half and all, with containment on and off."""
+    gold = load_gold()
+    parts = {
+        "check": [p for p in gold if int(p["pair"][-3:]) % 2 == 1],
+        "tune": [p for p in gold if int(p["pair"][-3:]) % 2 == 0],
+        "all": gold,
+    }
+    out: dict[str, float] = {}
+    jaccard_only = replace(DedupSettings(), min_shared=10**9)
+    for name, settings in (("dedup", DedupSettings()), ("dedup_jaccard_only", jaccard_only)):
+        for part, pairs in parts.items():
+            for metric, value in pair_scores(pairs, settings).items():
+                out[f"{name}_{metric}_{part}"] = round(value, 4)
+    return out
+
+
+if __name__ == "__main__":
+    for key, value in run().items():
+        print(f"{key:<36} {value:.4f}")
