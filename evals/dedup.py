@@ -61,7 +61,7 @@ def linked(index: DedupIndex, a: str, b: str) -> bool:
     first, later = sorted((index.storage.get(a), index.storage.get(b)), key=lambda r: r.seq)
     if first.article_id not in index.candidates(later.signature, later.anchors):
         return False
-    return index.confirm(index._words_of(later), first) is not None
+    return index.confirm(index._words_of(later), first, later.published) is not None
 
 
 def pair_scores(pairs: list[dict], settings: DedupSettings) -> dict[str, float]:

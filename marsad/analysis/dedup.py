@@ -12,7 +12,8 @@ that knows its earliest article and source.
 
 Hashing is deterministic across processes and machines (never Python's salted ``hash()``):
 
-* word hash: 64 bits = ``crc32(word) | crc32(word, WORD_SEED2) << 32`` (UTF-8 bytes);
+* word hash: 64 bits = ``crc32(word) | crc32(word, WORD_SEED2) << 32`` (UTF-8 bytes), its low bit set to 1 for a
+  word holding a digit and 0 otherwise (so the numbers of a text can be told from its word hashes);
 * shingle hash: polynomial ``sum(h[i + j] * SHINGLE_MULT ** (k - 1 - j)) mod 2**64`` over the ``k`` word hashes;
 * MinHash: ``num_perm`` multiply-shift hashes ``((a * x + b) mod 2**64) >> 32`` with odd ``a``; ``a`` and
   ``b`` drawn from ``numpy.random.Generator(PCG64(seed))``. The signature is ``num_perm`` uint32 minima;
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from datetime import datetime, timezone
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,6 +76,11 @@ class DedupSettings:
     containment_shingle: int = 3
     # Fewest shared 3-shingles for a containment match: two stock sentences in short briefs are not a copy.
     min_shared: int = 8
+    # A containment match (Jaccard below ``threshold``) needs publication dates at most this many days apart:
+    # outlets reprint wire copy within a day or two (print papers the next morning), while templated notices
+    # (executions, "the sixth relief plane", market closes) recur across days with the same frame. Set from the
+    # story gold's cross-story "copies" (2015-08-06..11: 26 of 34 were 2+ days apart); None = no window.
+    window_days: float | None = 2.0
 
     def __post_init__(self) -> None:
         """Reject settings that cannot build a valid index."""
@@ -214,9 +221,10 @@ class MemoryDedupStorage:
 
 @lru_cache(maxsize=1 << 20)
 def word_hash(word: str) -> int:
-    """Return the deterministic 64-bit hash of one word (two CRC32s)."""
+    """Return the deterministic 64-bit hash of one word (two CRC32s); the low bit is 1 exactly for numbers."""
     data = word.encode("utf-8")
-    return zlib.crc32(data) | (zlib.crc32(data, WORD_SEED2) << 32)
+    h = (zlib.crc32(data) | (zlib.crc32(data, WORD_SEED2) << 32)) & ~1
+    return h | 1 if any(c.isdigit() for c in word) else h
 
 
 def word_hashes(text_norm: str) -> np.ndarray:
@@ -317,13 +325,29 @@ class DedupIndex:
         raw = anchors.astype("<u8", copy=False).tobytes()
         return [b"A" + raw[i : i + 8] for i in range(0, len(raw), 8)]
 
-    def confirm(self, copy_words: np.ndarray, other: DedupRecord) -> Match | None:
+    def confirm(self, copy_words: np.ndarray, other: DedupRecord, published: str | None = None) -> Match | None:
         """Return the ``Match`` when ``other`` and this text are copies of one text, else None."""
         s = self.settings
         match = compare(copy_words, self._words_of(other), s.shingle_size, s.containment_shingle, SHINGLE_MULT)
-        if match.jaccard >= s.threshold or (match.containment >= s.containment and match.n_shared >= s.min_shared):
+        if not match.figures_agree:
+            return None
+        if match.jaccard >= s.threshold:
+            return match
+        if match.containment >= s.containment and match.n_shared >= s.min_shared and self._near_in_time(
+            published, other.published
+        ):
             return match
         return None
+
+    def _near_in_time(self, a: str | None, b: str | None) -> bool:
+        """Whether two publication dates are within ``window_days`` (unknown or unparsable dates are)."""
+        if self.settings.window_days is None or not a or not b:
+            return True
+        try:
+            gap = abs((_parse_time(a) - _parse_time(b)).total_seconds())
+        except ValueError:
+            return True
+        return gap <= self.settings.window_days * 86400
 
     def check_and_add(
         self, article_id: str, text_norm: str, source: str | None = None, published: str | None = None
@@ -337,7 +361,7 @@ class DedupIndex:
         if len(record.words):
             for other_id in self.candidates(record.signature, record.anchors):
                 other = self.storage.get(other_id)
-                if other is not None and (match := self.confirm(record.words, other)) is not None:
+                if other is not None and (match := self.confirm(record.words, other, published)) is not None:
                     matches.append((other, match))
         if not self.settings.keep_shingles:
             record.words = None
@@ -492,6 +516,12 @@ class DedupIndex:
         if not self.settings.keep_shingles:
             record.words = None
         return record
+
+
+def _parse_time(value: str) -> datetime:
+    """Parse an ISO 8601 date or date-time (a space may separate them), as naive UTC."""
+    parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    return parsed.astimezone(timezone.utc).replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
 def _u32(raw: bytes) -> np.ndarray:

@@ -1,16 +1,14 @@
 """Sentence units, content terms and TF-IDF vectors for the extractive summarizer.
 
-Sentences come from :func:`marsad.text.tokenize.sentences`, split once more where a full stop is glued to the
-next word (``...\u0627\u0644\u0625\u0646\u0633\u0627\u0646 .\u0648\u0644\u0644\u0646\u0627\u064a``, common in
-EASC and web copy). Terms are ``match.v1``-normalized words minus a stop-word list, light-stemmed. Document
-frequencies are counted on the fly from the input, optionally on top of a background table.
+Sentences come from the package's one splitter, :func:`marsad.text.sentences.split_sentences` (it also cuts
+where a full stop is glued to the next word, common in EASC and web copy). Terms are ``match.v1``-normalized
+words minus a stop-word list, light-stemmed. Document frequencies are counted on the fly from the input, optionally on top of a background table.
 """
 
 from __future__ import annotations
 
 import gzip
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,29 +19,14 @@ from pathlib import Path
 from marsad.errors import ConfigError
 from marsad.text.normalize import normalize_word
 from marsad.text.stem import light_stem
-from marsad.text.tokenize import Sentence, sentences, words
+from marsad.text.sentences import Sentence, split_sentences
+from marsad.text.tokenize import words
 
-#: A sentence-final mark (. ! ? ARABIC QUESTION MARK U+061F) glued to a following Arabic letter
-#: (U+0621 ARABIC LETTER HAMZA .. U+064A ARABIC LETTER YEH): a missed sentence boundary.
-_GLUED_STOP_RE = re.compile(r"(?<=[.!?\u061f])(?=[\u0621-\u064a])")
+__all__ = ["BackgroundIdf", "Sentence", "content_terms", "cosine", "idf_table", "split_sentences", "stopwords", "tfidf"]
+
 #: Stop-word list shipped with the package (one word per line, ``#`` comments).
 STOPWORDS_FILE = "summarize_stopwords.v1.txt"
 Vector = dict[str, float]
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences with offsets, also at full stops glued to the next Arabic word."""
-    out: list[Sentence] = []
-    for sent in sentences(text):
-        cuts = [0, *(m.start() for m in _GLUED_STOP_RE.finditer(sent.text)), len(sent.text)]
-        for a, b in zip(cuts, cuts[1:]):
-            piece = sent.text[a:b]
-            lead = len(piece) - len(piece.lstrip())
-            stripped = piece.strip()
-            if stripped and words(stripped):
-                start = sent.start + a + lead
-                out.append(Sentence(stripped, start, start + len(stripped)))
-    return out
 
 
 @cache

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from marsad.text import chars as C
+from marsad.text.sentences import Sentence, split_sentences
 
-_QUOTES = "".join(sorted(C.QUOTE_MARKS))
+__all__ = ["Sentence", "Token", "sentences", "shingles", "tokens", "word_spans", "words"]
+
 
 #: A word: a run of letters, marks and digits (Arabic or Latin), allowing inner dots/commas in numbers
 #: ("3.5", "1,200") and inner apostrophes/hyphens in Latin words.
@@ -15,23 +16,8 @@ _WORD_RE = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[^\W_]+(?:['\u2019-][^\W_]+)
 #: A token: a word, or any single non-space symbol (punctuation, quote mark).
 _TOKEN_RE = re.compile(_WORD_RE.pattern + r"|[^\s]", re.UNICODE)
 
-#: Sentence ends: . ! ? and ARABIC QUESTION MARK (U+061F), ARABIC FULL STOP (U+06D4), ellipsis (U+2026),
-#: optionally followed by closing quotes/brackets; or a newline.
-_SENT_END_RE = re.compile(
-    r"(?:[.!?\u061f\u06d4\u2026]+[" + re.escape(_QUOTES) + r")\]]*)(?=\s|$)|\n+", re.UNICODE
-)
-
-
 class Token(NamedTuple):
     """One token with its character offsets in the source text (a tuple: cheap to make by the million)."""
-
-    text: str
-    start: int
-    end: int
-
-
-class Sentence(NamedTuple):
-    """One sentence with its character offsets in the source text."""
 
     text: str
     start: int
@@ -58,25 +44,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences at . ! ? \u061f \u06d4 and newlines; offsets point into ``text``."""
-    out: list[Sentence] = []
-    pos = 0
-    for m in _SENT_END_RE.finditer(text):
-        end = m.end() if m.group()[0] != "\n" else m.start()
-        _append_sentence(text, pos, end, out)
-        pos = m.end()
-    _append_sentence(text, pos, len(text), out)
-    return out
-
-
-def _append_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    """Append the stripped span ``text[start:end]`` to ``out`` when it holds a word."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and _WORD_RE.search(text, start, end):
-        out.append(Sentence(text[start:end], start, end))
+    """Split ``text`` into sentences with offsets (:func:`marsad.text.sentences.split_sentences`)."""
+    return split_sentences(text)
 
 
 def shingles(tokens_: list[str], k: int) -> set[str]:
