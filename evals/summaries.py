@@ -95,6 +95,34 @@ def random_system(seed: int) -> System:
     return run
 
 
+#: The ratio of ``marsad summarize --ratio`` compared with the lead baseline of the same share (issue #13).
+RATIO = 0.4
+
+
+def ratio_scores(articles: Iterable[Article], ratio: float = RATIO) -> dict[str, float]:
+    """ROUGE-1 F of ``marsad summarize --ratio`` and of lead-``ratio`` over the same articles and scorer.
+
+    Each EASC text goes through extraction as a ``.txt`` file would (title heuristics included), then
+    ``summarize_article`` at ``ratio``; lead takes the first ``round(ratio * n)`` sentences of the raw text (at least
+    one), cut by the same splitter. Also counts empty summaries (there must be none).
+    """
+    from marsad.config import Settings
+    from marsad.ingest.extract import extract
+    from marsad.model import RawDocument
+
+    settings = Settings()
+    ours, lead, empty = [], [], 0
+    for art in articles:
+        item = extract(RawDocument(external_id=art.id, origin=f"{art.id}.txt", text=art.text), settings.ingest)
+        summary = summarize_article(item.title, item.body, SummarySettings(ratio=ratio))
+        empty += not summary
+        sents = split_sentences(art.text)
+        head = [x.text for x in sents[: max(1, round(ratio * len(sents)))]]
+        ours.append(rouge_multi(" ".join(summary), art.references)["rouge1_f"])
+        lead.append(rouge_multi(" ".join(head), art.references)["rouge1_f"])
+    return {"rouge1_f": statistics.mean(ours), "lead_rouge1_f": statistics.mean(lead), "empty": float(empty)}
+
+
 def score(system: System, articles: Iterable[Article]) -> dict[str, float]:
     """Return mean ROUGE F (average and max over references) and word count of ``system`` over ``articles``."""
     rows = []
@@ -121,7 +149,15 @@ def run() -> dict[str, float]:
     lead = score(lead_system, held)
     rand = _mean_dicts([score(random_system(s), held) for s in RANDOM_SEEDS])
     lead_all = score(lead_system, articles)
+    ratio_held, ratio_all = ratio_scores(held), ratio_scores(articles)
     return {
+        "ratio40_rouge1_f": ratio_held["rouge1_f"],
+        "ratio40_lead_rouge1_f": ratio_held["lead_rouge1_f"],
+        "ratio40_gain_over_lead": ratio_held["rouge1_f"] - ratio_held["lead_rouge1_f"],
+        "ratio40_rouge1_f_all": ratio_all["rouge1_f"],
+        "ratio40_lead_rouge1_f_all": ratio_all["lead_rouge1_f"],
+        "ratio40_gain_over_lead_all": ratio_all["rouge1_f"] - ratio_all["lead_rouge1_f"],
+        "ratio40_non_empty_share_all": 1.0 - ratio_all["empty"] / len(articles),
         "summary_rouge1_f": ours_held["rouge1_f"],
         "summary_rouge2_f": ours_held["rouge2_f"],
         "summary_rougeL_f": ours_held["rougeL_f"],

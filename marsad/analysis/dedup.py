@@ -31,17 +31,21 @@ import json
 import zlib
 from datetime import datetime, timezone
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
 from marsad.analysis.dedup_match import Match, compare, jaccard, positional_shingles
+from marsad.analysis.dedup_storage import DedupRecord, DedupStorage, MemoryDedupStorage
 from marsad.errors import ConfigError
 from marsad.text.tokenize import words
 
-__all__ = ["DedupIndex", "DedupSettings", "Duplicate", "Match", "jaccard", "shingle_hashes", "word_hashes"]
+__all__ = [
+    "DedupIndex", "DedupRecord", "DedupSettings", "DedupStorage", "Duplicate", "Match", "MemoryDedupStorage",
+    "jaccard", "shingle_hashes", "word_hashes",
+]
 
 #: Second CRC seed giving the high 32 bits of a word hash (the 32-bit golden-ratio constant).
 WORD_SEED2 = 0x9E3779B9
@@ -133,90 +137,6 @@ class Duplicate:
     first_source: str | None
     first_article: str = ""
     match: dict[str, Any] | None = None
-
-
-@dataclass(slots=True)
-class DedupRecord:
-    """What the index keeps per article."""
-
-    article_id: str
-    source: str | None
-    published: str | None
-    seq: int
-    signature: np.ndarray
-    shingles: np.ndarray | None
-    group: str
-    duplicate_of: str | None = None
-    similarity: float = 0.0
-    anchors: np.ndarray | None = None
-    words: np.ndarray | None = None
-    match: dict[str, Any] | None = None
-
-
-class DedupStorage(Protocol):
-    """Where a ``DedupIndex`` keeps records, LSH buckets and group heads (inject a persistent one)."""
-
-    def get(self, article_id: str) -> DedupRecord | None:
-        """Return the record of ``article_id`` or None."""
-
-    def put(self, record: DedupRecord) -> None:
-        """Store (or replace) a record."""
-
-    def bucket(self, key: bytes) -> list[str]:
-        """Return the article ids in one LSH bucket (empty when none)."""
-
-    def add_to_bucket(self, key: bytes, article_id: str) -> None:
-        """Append an article id to an LSH bucket."""
-
-    def group_first(self, group: str) -> str | None:
-        """Return the earliest article of a duplicate group."""
-
-    def set_group_first(self, group: str, article_id: str) -> None:
-        """Record the earliest article of a duplicate group."""
-
-    def records(self) -> Iterator[DedupRecord]:
-        """Yield every record in insertion order."""
-
-
-@dataclass
-class MemoryDedupStorage:
-    """The default in-memory ``DedupStorage`` (plain dicts)."""
-
-    _records: dict[str, DedupRecord] = field(default_factory=dict)
-    _buckets: dict[bytes, list[str]] = field(default_factory=dict)
-    _groups: dict[str, str] = field(default_factory=dict)
-
-    def get(self, article_id: str) -> DedupRecord | None:
-        """Return the record of ``article_id`` or None."""
-        return self._records.get(article_id)
-
-    def put(self, record: DedupRecord) -> None:
-        """Store (or replace) a record."""
-        self._records[record.article_id] = record
-
-    def bucket(self, key: bytes) -> list[str]:
-        """Return the article ids in one LSH bucket (empty when none)."""
-        return self._buckets.get(key, [])
-
-    def add_to_bucket(self, key: bytes, article_id: str) -> None:
-        """Append an article id to an LSH bucket."""
-        self._buckets.setdefault(key, []).append(article_id)
-
-    def group_first(self, group: str) -> str | None:
-        """Return the earliest article of a duplicate group."""
-        return self._groups.get(group)
-
-    def set_group_first(self, group: str, article_id: str) -> None:
-        """Record the earliest article of a duplicate group."""
-        self._groups[group] = article_id
-
-    def records(self) -> Iterator[DedupRecord]:
-        """Yield every record in insertion order."""
-        return iter(list(self._records.values()))
-
-    def __len__(self) -> int:
-        """Number of indexed articles."""
-        return len(self._records)
 
 
 @lru_cache(maxsize=1 << 20)

@@ -133,8 +133,23 @@ class ScoredSentence:
 def summarize_article(
     title: str, body: str, settings: SummarySettings, *, background: BackgroundIdf | None = None
 ) -> list[str]:
-    """Return the summary sentences of one article, as displayed in ``body``, in their original order."""
-    return summarize_story([(title, body)], settings, background=background)
+    """Return the summary sentences of one article, as displayed in ``body``, in their original order.
+
+    Never empty for an article with text: when no body sentence qualifies, the first sentence of the body (else of
+    the title) is the summary, and a text without a word is returned whole, stripped.
+    """
+    picked = summarize_story([(title, body)], settings, background=background)
+    return picked or fallback_summary(title, body)
+
+
+def fallback_summary(title: str, body: str) -> list[str]:
+    """Return the first sentence of ``body`` (else of ``title``), else the stripped text; [] only for blank input."""
+    for text in (body, title):
+        sents = split_sentences(text)
+        if sents:
+            return [sents[0].text]
+    text = body.strip() or title.strip()
+    return [text] if text else []
 
 
 def summarize_story(

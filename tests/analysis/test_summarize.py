@@ -146,9 +146,10 @@ def test_summarize_story_drops_cross_article_duplicates() -> None:
 
 
 def test_summarize_empty_inputs() -> None:
-    """Empty or punctuation-only input gives an empty summary, not an error."""
+    """Blank input gives an empty summary; a body without words falls back to the title, then to itself."""
     assert summarize_article("", "", SummarySettings(sentences=3)) == []
-    assert summarize_article("x", " .. \u061f ", SummarySettings(ratio=0.5)) == []
+    assert summarize_article("x", " .. \u061f ", SummarySettings(ratio=0.5)) == ["x"]
+    assert summarize_article("", " .. \u061f ", SummarySettings(ratio=0.5)) == [".. \u061f"]
     assert summarize_story([], SummarySettings(sentences=2)) == []
 
 

@@ -93,3 +93,26 @@ def test_extract_html_through_trafilatura() -> None:
 def test_extract_keeps_display_text_and_normalized_form_apart() -> None:
     a = seed("000_fc13acc477961b1c.txt")
     assert "\u0623" in a.body and "\u0623" not in a.body_norm and a.norm_profile == "match.v1"
+
+
+_SENTENCE = "\u0627\u0644\u0646\u0627\u064a \u0622\u0644\u0629 \u0646\u0641\u062e\u064a\u0629 \u062a\u0639\u062f \u0623\u0642\u062f\u0645 \u0622\u0644\u0629 \u0645\u0648\u0633\u064a\u0642\u064a\u0629 \u0641\u064a \u0627\u0644\u062a\u0627\u0631\u064a\u062e"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(" .".join([_SENTENCE] * 12), id="one-long-paragraph"),
+        pytest.param(".".join([_SENTENCE] * 12), id="glued-full-stops"),
+    ],
+)
+def test_extract_paragraph_first_line_is_not_taken_for_a_title(text: str) -> None:
+    """A text whose first line is a paragraph keeps all of it in the body; its title is the first sentence."""
+    a = extract(RawDocument(external_id="easc", origin="easc.txt", text=text), SETTINGS)
+    assert a.body == text.strip()
+    assert a.title.startswith(_SENTENCE.split()[0]) and len(a.title.split()) <= 16
+
+
+def test_extract_headline_first_line_is_the_title() -> None:
+    """A short first line is the headline and leaves the body."""
+    a = extract(RawDocument(external_id="x", origin="x.txt", text=f"\u0639\u0646\u0648\u0627\u0646 \u0642\u0635\u064a\u0631\n{_SENTENCE}."), SETTINGS)
+    assert a.title == "\u0639\u0646\u0648\u0627\u0646 \u0642\u0635\u064a\u0631" and a.body == f"{_SENTENCE}."
