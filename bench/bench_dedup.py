@@ -18,18 +18,17 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from evals.dedup import linked, load_day, load_gold
-from marsad.analysis.dedup import DedupIndex, DedupSettings
-from marsad.text.normalize import normalize
+from evals.dedup import day_texts, index_day, linked, load_gold
+from marsad.analysis.dedup import DedupSettings
 from marsad.text.tokenize import words
 
 DAY = "2015-08-04"
 NUM_PERM = 128
 
 
-def _texts() -> list[list[str]]:
-    """The day's articles as ``match.v1`` words (title and body), in corpus order."""
-    return [words(f"{normalize(r.get('title') or '')}\n{normalize(r.get('content') or '')}") for r in load_day(DAY)]
+def _texts() -> list[str]:
+    """The day's articles as normalized title and body, in corpus order (outside every timing)."""
+    return day_texts(DAY)
 
 
 def _shingles(toks: list[str], k: int) -> set[bytes]:
@@ -60,13 +59,10 @@ def _idx(ref: str) -> int:
     return int(ref.split("#")[1])
 
 
-def _marsad(texts: list[list[str]], gold: list[dict]) -> dict[str, Any]:
-    """Index the day with ``DedupIndex`` and mark the labelled pairs."""
-    rows = load_day(DAY)
+def _marsad(texts: list[str], gold: list[dict]) -> dict[str, Any]:
+    """Index the day with ``DedupIndex`` exactly as ``evals/dedup.py`` does, and mark the labelled pairs."""
     t0 = time.perf_counter()
-    index = DedupIndex(DedupSettings())
-    for i, toks in enumerate(texts):
-        index.check_and_add(f"{DAY}#{i}", " ".join(toks), rows[i].get("source"), rows[i].get("date_extracted"))
+    index = index_day(DAY, DedupSettings(), texts)
     seconds = time.perf_counter() - t0
     marked = {p["pair"]: linked(index, p["a"], p["b"]) for p in gold}
     return _row("marsad", len(texts), seconds, _prf(marked, gold), "LSH + anchors; Jaccard>=0.5 or containment3>=0.37")
@@ -84,12 +80,12 @@ def _minhashes(sets: list[set[bytes]]) -> list[Any]:
     return out
 
 
-def _datasketch_lsh(texts: list[list[str]], gold: list[dict], threshold: float) -> dict[str, Any]:
+def _datasketch_lsh(texts: list[str], gold: list[dict], threshold: float) -> dict[str, Any]:
     """datasketch MinHashLSH at a Jaccard threshold: insert the day, query the labelled pairs' articles."""
     from datasketch import MinHashLSH
 
     t0 = time.perf_counter()
-    mh = _minhashes([_shingles(t, 5) for t in texts])
+    mh = _minhashes([_shingles(words(t), 5) for t in texts])
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     found: dict[int, set[int]] = {}
     for i, m in enumerate(mh):
@@ -100,12 +96,12 @@ def _datasketch_lsh(texts: list[list[str]], gold: list[dict], threshold: float) 
     return _row("datasketch-lsh", len(texts), seconds, _prf(marked, gold), f"MinHashLSH word5 t={threshold}")
 
 
-def _datasketch_ensemble(texts: list[list[str]], gold: list[dict], threshold: float) -> dict[str, Any]:
+def _datasketch_ensemble(texts: list[str], gold: list[dict], threshold: float) -> dict[str, Any]:
     """datasketch MinHashLSHEnsemble at a containment threshold, queried both ways."""
     from datasketch import MinHashLSHEnsemble
 
     t0 = time.perf_counter()
-    sets = [_shingles(t, 3) for t in texts]
+    sets = [_shingles(words(t), 3) for t in texts]
     mh = _minhashes(sets)
     ens = MinHashLSHEnsemble(threshold=threshold, num_perm=NUM_PERM, num_part=16)
     ens.index((i, m, max(1, len(s))) for i, (m, s) in enumerate(zip(mh, sets)))

@@ -44,11 +44,15 @@ def load_day(day: str) -> tuple[dict, ...]:
         return tuple(json.loads(z.read(f"{day}.json")))
 
 
-def index_day(day: str, settings: DedupSettings) -> DedupIndex:
-    """Run a whole day through one index in corpus order (keys ``DAY#INDEX``)."""
+def day_texts(day: str) -> list[str]:
+    """The day's articles as ``marsad ingest`` hashes them: normalized title and body, in corpus order."""
+    return [f"{normalize(r.get('title') or '')}\n{normalize(r.get('content') or '')}" for r in load_day(day)]
+
+
+def index_day(day: str, settings: DedupSettings, texts: list[str] | None = None) -> DedupIndex:
+    """Run a whole day through one index in corpus order (keys ``DAY#INDEX``); ``texts`` from ``day_texts``."""
     index = DedupIndex(settings)
-    for i, row in enumerate(load_day(day)):
-        text = f"{normalize(row.get('title') or '')}\n{normalize(row.get('content') or '')}"
+    for i, (row, text) in enumerate(zip(load_day(day), texts or day_texts(day))):
         index.check_and_add(f"{day}#{i}", text, row.get("source"), row.get("date_extracted"))
     return index
 
@@ -61,7 +65,7 @@ def linked(index: DedupIndex, a: str, b: str) -> bool:
     first, later = sorted((index.storage.get(a), index.storage.get(b)), key=lambda r: r.seq)
     if first.article_id not in index.candidates(later.signature, later.anchors):
         return False
-    return index.confirm(index._words_of(later), first, later.published) is not None
+    return index.confirm(index.profile_of(later), first, later.published) is not None
 
 
 def pair_scores(pairs: list[dict], settings: DedupSettings) -> dict[str, float]:

@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from marsad.analysis.dedup_match import Match, compare, jaccard, positional_shingles
+from marsad.analysis.dedup_match import Match, Profile, compare, jaccard, positional_shingles, profile
 from marsad.analysis.dedup_storage import DedupRecord, DedupStorage, MemoryDedupStorage
 from marsad.errors import ConfigError
 from marsad.text.tokenize import words
@@ -217,12 +217,18 @@ class DedupIndex:
         self.hasher = MinHasher(settings)
         self._seq = max((r.seq + 1 for r in self.storage.records()), default=0)
 
-    def _words_of(self, record: DedupRecord) -> np.ndarray:
-        """Return the word hashes of a stored article (kept, or recomputed from ``fetch_text``)."""
-        if record.words is not None:
-            return record.words
-        assert self.fetch_text is not None
-        return word_hashes(self.fetch_text(record.article_id))
+    def profile_of(self, record: DedupRecord) -> Profile:
+        """Return the shingle profile of a stored article (from kept word hashes, or its text via ``fetch_text``)."""
+        words_h = record.words
+        if words_h is None:
+            assert self.fetch_text is not None
+            words_h = word_hashes(self.fetch_text(record.article_id))
+        return self._profile(words_h)
+
+    def _profile(self, words_h: np.ndarray) -> Profile:
+        """Return the shingle profile of word hashes under these settings."""
+        s = self.settings
+        return profile(words_h, s.shingle_size, s.containment_shingle, SHINGLE_MULT)
 
     def candidates(self, signature: np.ndarray, anchors: np.ndarray | None = None) -> list[str]:
         """Return the ids sharing an LSH bucket or an anchor with this article (first-seen order)."""
@@ -245,10 +251,10 @@ class DedupIndex:
         raw = anchors.astype("<u8", copy=False).tobytes()
         return [b"A" + raw[i : i + 8] for i in range(0, len(raw), 8)]
 
-    def confirm(self, copy_words: np.ndarray, other: DedupRecord, published: str | None = None) -> Match | None:
-        """Return the ``Match`` when ``other`` and this text are copies of one text, else None."""
+    def confirm(self, copy: Profile, other: DedupRecord, published: str | None = None) -> Match | None:
+        """Return the ``Match`` when ``other`` and the text profiled in ``copy`` are copies of one text, else None."""
         s = self.settings
-        match = compare(copy_words, self._words_of(other), s.shingle_size, s.containment_shingle, SHINGLE_MULT)
+        match = compare(copy, self.profile_of(other), s.containment_shingle)
         if not match.figures_agree:
             return None
         if match.jaccard >= s.threshold:
@@ -276,12 +282,14 @@ class DedupIndex:
         known = self.storage.get(article_id)
         if known is not None:
             return self._duplicate_of_record(known)
-        record = self._new_record(article_id, word_hashes(text_norm), source, published)
+        words_h = word_hashes(text_norm)
+        copy = self._profile(words_h)
+        record = self._new_record(article_id, words_h, copy.s5, source, published)
         matches: list[tuple[DedupRecord, Match]] = []
-        if len(record.words):
+        if len(words_h):
             for other_id in self.candidates(record.signature, record.anchors):
                 other = self.storage.get(other_id)
-                if other is not None and (match := self.confirm(record.words, other, published)) is not None:
+                if other is not None and (match := self.confirm(copy, other, published)) is not None:
                     matches.append((other, match))
         if not self.settings.keep_shingles:
             record.words = None
@@ -300,18 +308,17 @@ class DedupIndex:
         return self._duplicate_of_record(record)
 
     def _new_record(
-        self, article_id: str, words_h: np.ndarray, source: str | None, published: str | None
+        self, article_id: str, words_h: np.ndarray, hashes: np.ndarray, source: str | None, published: str | None,
+        seq: int | None = None,
     ) -> DedupRecord:
-        """Build the record of a new article: signature, anchors, kept shingles; take the next sequence number."""
-        hashes = np.unique(positional_shingles(words_h, self.settings.shingle_size, SHINGLE_MULT))
-        sig = self.hasher.signature(hashes)
+        """Build an article's record from its word and 5-shingle hashes; take the next sequence number if none."""
+        if seq is None:
+            seq, self._seq = self._seq, self._seq + 1
         keep = self.settings.keep_shingles
-        record = DedupRecord(
-            article_id, source, published, self._seq, sig, hashes if keep else None, article_id,
+        return DedupRecord(
+            article_id, source, published, seq, self.hasher.signature(hashes), hashes if keep else None, article_id,
             anchors=anchors_of(hashes, self.settings.anchor_mod), words=words_h,
         )
-        self._seq += 1
-        return record
 
     def _add_to_buckets(self, record: DedupRecord) -> None:
         """File a record under its LSH band keys and its anchors (nothing for an empty text)."""
@@ -427,11 +434,10 @@ class DedupIndex:
                 f"dedup row {row.get('article_id')!r} has version {row.get('version')!r}, settings give "
                 f"{self.settings.version!r}: rebuild the index or pass fetch_text to rebuild it from the text"
             )
-        seq = self._seq
-        record = self._new_record(row["article_id"], word_hashes(self.fetch_text(row["article_id"])),
-                                  row["source"], row["published"])
-        self._seq = seq
-        record.seq, record.group = row["seq"], row["group"]
+        words_h = word_hashes(self.fetch_text(row["article_id"]))
+        hashes = np.unique(positional_shingles(words_h, self.settings.shingle_size, SHINGLE_MULT))
+        record = self._new_record(row["article_id"], words_h, hashes, row["source"], row["published"], row["seq"])
+        record.group = row["group"]
         record.duplicate_of, record.similarity = row["duplicate_of"], row["similarity"]
         if not self.settings.keep_shingles:
             record.words = None

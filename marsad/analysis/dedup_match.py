@@ -81,38 +81,50 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def compare(copy_words: np.ndarray, original_words: np.ndarray, k5: int, k3: int, mult: np.uint64) -> Match:
-    """Compare two word-hash arrays: 5-shingle Jaccard, 3-shingle containment and the copy's matched span."""
-    c5 = np.unique(positional_shingles(copy_words, k5, mult))
-    o5 = np.unique(positional_shingles(original_words, k5, mult))
-    c3_pos = positional_shingles(copy_words, k3, mult)
-    c3, o3 = np.unique(c3_pos), np.unique(positional_shingles(original_words, k3, mult))
-    if not len(c3) or not len(o3):
-        return Match(0.0, 0.0, 0.0, 0, "none", (0, 0, len(copy_words)))
-    n_shared = int(np.intersect1d(c3, o3, assume_unique=True).size)
-    hit = np.flatnonzero(np.isin(c3_pos, o3))
-    n = len(copy_words)
-    span = matched_span(hit, n, k3)
-    shared = n_shared / len(c3)
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The shingles of one text that ``compare`` needs, built once per text (``profile``)."""
+
+    n_words: int
+    s5: np.ndarray  # sorted unique 5-shingle hashes (also what MinHash signs)
+    s3_pos: np.ndarray  # 3-shingle hash at each word position
+    s3: np.ndarray  # sorted unique 3-shingle hashes
+    numbers: np.ndarray  # sorted unique hashes of the words holding a digit
+
+
+def profile(word_hashes: np.ndarray, k5: int, k3: int, mult: np.uint64) -> Profile:
+    """Return the shingle profile of a text's word hashes (number words have the low hash bit set)."""
+    s3_pos = positional_shingles(word_hashes, k3, mult)
+    one = np.uint64(1)
+    return Profile(
+        len(word_hashes),
+        np.unique(positional_shingles(word_hashes, k5, mult)),
+        s3_pos,
+        np.unique(s3_pos),
+        np.unique(word_hashes[(word_hashes & one) == one]),
+    )
+
+
+def compare(copy: Profile, original: Profile, k3: int) -> Match:
+    """Compare two profiles: 5-shingle Jaccard, 3-shingle containment, figures and the copy's matched span."""
+    if not len(copy.s3) or not len(original.s3):
+        return Match(0.0, 0.0, 0.0, 0, "none", (0, 0, copy.n_words))
+    n_shared = int(np.intersect1d(copy.s3, original.s3, assume_unique=True).size)
+    span = matched_span(np.flatnonzero(np.isin(copy.s3_pos, original.s3)), copy.n_words, k3)
+    shared = n_shared / len(copy.s3)
     return Match(
-        round(jaccard(c5, o5), 6),
-        round(n_shared / min(len(c3), len(o3)), 6),
+        round(jaccard(copy.s5, original.s5), 6),
+        round(n_shared / min(len(copy.s3), len(original.s3)), 6),
         round(shared, 6),
         n_shared,
         part_of(span, shared),
         span,
-        number_agreement(copy_words, original_words),
+        number_agreement(copy.numbers, original.numbers),
     )
 
 
-def number_agreement(a_words: np.ndarray, b_words: np.ndarray) -> float | None:
-    """Share of the numbers of the text with fewer numbers found in the other (None when either has too few).
-
-    Number words are those whose hash has its low bit set (see ``marsad.analysis.dedup.word_hash``).
-    """
-    one = np.uint64(1)
-    a = np.unique(a_words[(a_words & one) == one])
-    b = np.unique(b_words[(b_words & one) == one])
+def number_agreement(a: np.ndarray, b: np.ndarray) -> float | None:
+    """Share of the numbers (sorted unique hashes) of the text with fewer found in the other; None when too few."""
     if len(a) > len(b):
         a, b = b, a
     if len(a) < MIN_NUMBERS:
