@@ -1,4 +1,5 @@
-"""Ingest throughput: read + extract + normalize + store of SaudiNewsNet plain-text articles, 1k / 10k / 31k.
+"""Ingest throughput: read + extract + normalize + store of SaudiNewsNet plain-text articles, 1k / 10k / 31k,
+and the default command (every stage on: entities, quotes, times, near-duplicates, stories) at 1k beside it.
 
 Each size runs in a fresh subprocess on one core, so peak memory (max RSS) is that run's alone.
 Target (issue 2): >= 500 articles/s, near-linear growth.
@@ -33,13 +34,17 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(path: str, db: str) -> None:
+#: Articles ingested with every stage on (the default ``marsad ingest``); one size, it runs at tens per second.
+DEFAULT_SIZE = 1000
+
+
+def child(path: str, db: str, all_stages: bool = False) -> None:
     """Ingest ``path`` into ``db`` and print seconds, counts and max RSS as JSON (runs in the subprocess)."""
     from marsad.config import ANALYSIS_STAGES, AnalysisSettings, Settings
     from marsad.pipeline import ingest
     from marsad.store import open_store
 
-    settings = Settings(analysis=AnalysisSettings(**{s: False for s in ANALYSIS_STAGES}))
+    settings = Settings() if all_stages else Settings(analysis=AnalysisSettings(**{s: False for s in ANALYSIS_STAGES}))
     store = open_store(db)
     started = time.perf_counter()
     report = ingest([path], store, settings)
@@ -55,21 +60,22 @@ def run(quick: bool = False) -> list[dict]:
     recs = records()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for size in QUICK_SIZES if quick else SIZES:
+        for size, all_stages in [(s, False) for s in (QUICK_SIZES if quick else SIZES)] + [(DEFAULT_SIZE, True)]:
             if size is None:  # the whole corpus as distributed: 18 daily zips (~100 MB of JSON)
                 path, nbytes = DATASET, sum(len(json.dumps(r, ensure_ascii=False).encode()) for r in recs)
             else:
                 path = Path(tmp) / f"snn-{size}.jsonl"
                 nbytes = write_jsonl(recs[:size], path)
             subset = recs if size is None else recs[:size]
-            db = Path(tmp) / f"bench-{len(subset)}.db"
+            db = Path(tmp) / f"bench-{len(subset)}{'-all' if all_stages else ''}.db"
             out = subprocess.run(
-                [sys.executable, "-m", "bench.bench_ingest", str(path), str(db)],
+                [sys.executable, "-m", "bench.bench_ingest", str(path), str(db), *(["--all-stages"] if all_stages else [])],
                 capture_output=True, text=True, check=True,
             )
             res = json.loads(out.stdout.strip().splitlines()[-1])
             rows.append({
-                "task": "ingest+extract+normalize+store", "system": "marsad", "n": res["read"],
+                "task": "ingest, every stage (default)" if all_stages else "ingest+extract+normalize+store",
+                "system": "marsad", "n": res["read"],
                 "seconds": res["seconds"], "rate": res["read"] / res["seconds"], "unit": "articles/s",
                 "peak_mb": res["peak_mb"],
                 "note": f"{nbytes / 2**20 / res['seconds']:.1f} MB/s; {res['stored']} stored; "
@@ -79,4 +85,4 @@ def run(quick: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
-    child(sys.argv[1], sys.argv[2])
+    child(sys.argv[1], sys.argv[2], "--all-stages" in sys.argv[3:])
