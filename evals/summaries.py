@@ -103,8 +103,8 @@ def ratio_scores(articles: Iterable[Article], ratio: float = RATIO) -> dict[str,
     """ROUGE-1 F of ``marsad summarize --ratio`` and of lead-``ratio`` over the same articles and scorer.
 
     Each EASC text goes through extraction as a ``.txt`` file would (title heuristics included), then
-    ``summarize_article`` at ``ratio``; lead takes the first ``round(ratio * n)`` sentences of the raw text (at least
-    one), cut by the same splitter. Also counts empty summaries (there must be none).
+    ``summarize_article`` at ``ratio``; lead takes the first ``round(ratio * n)`` of the same body's sentences (at
+    least one), cut by the same splitter. Also counts empty summaries (there must be none).
     """
     from marsad.config import Settings
     from marsad.ingest.extract import extract
@@ -116,7 +116,7 @@ def ratio_scores(articles: Iterable[Article], ratio: float = RATIO) -> dict[str,
         item = extract(RawDocument(external_id=art.id, origin=f"{art.id}.txt", text=art.text), settings.ingest)
         summary = summarize_article(item.title, item.body, SummarySettings(ratio=ratio))
         empty += not summary
-        sents = split_sentences(art.text)
+        sents = split_sentences(item.body)
         head = [x.text for x in sents[: max(1, round(ratio * len(sents)))]]
         ours.append(rouge_multi(" ".join(summary), art.references)["rouge1_f"])
         lead.append(rouge_multi(" ".join(head), art.references)["rouge1_f"])

@@ -215,7 +215,7 @@ def score_sentences(
     docs = [{t for terms in doc for t in terms} for doc in unit_terms]
     idf = idf_table(flat, docs, background)
     centroid = tfidf((t for terms in flat for t in terms), idf)
-    title_vec = tfidf((t for title, _ in articles for t in content_terms(title)), idf)
+    title_vec = tfidf((t for title, body in articles if not opens_body(title, body) for t in content_terms(title)), idf)
     out: list[ScoredSentence] = []
     for a, idx in enumerate(keep):
         for rank, i in enumerate(idx):
@@ -229,6 +229,15 @@ def score_sentences(
             n_words = counts[a][i]
             out.append(ScoredSentence(a, i, split[a][i], n_words, vec, relevance * length_factor(n_words, settings)))
     return out
+
+
+def opens_body(title: str, body: str) -> bool:
+    """Whether ``title`` is the body's own opening (a title derived from a text without one): no title signal.
+
+    Compared on ``match.v1`` words, ignoring a trailing ellipsis (U+2026 HORIZONTAL ELLIPSIS) of a cut title.
+    """
+    head = words(normalize(title.rstrip().rstrip("\u2026")))
+    return bool(head) and words(normalize(body[: len(title) + 16]))[: len(head)] == head
 
 
 def letter_words(text: str) -> int:

@@ -3,7 +3,8 @@
 Plain text is parsed line by line:
  1. boilerplate lines dropped (phrase list in ``data/boilerplate.tsv``; per-source repeated lines);
  2. title = metadata title, else the first line when it reads as a headline (else a title derived from the
-    first sentence, the whole text staying in the body);
+    first sentence, the whole text staying in the body); hard-wrapped text is joined back into paragraphs
+    (:mod:`marsad.ingest.layout`);
  3. byline lines ("\u0643\u062a\u0628 :", "\u0628\u0642\u0644\u0645", ...) and in-text date lines lifted out of the body;
  4. a dateline ("\u0627\u0644\u0631\u064a\u0627\u0636 - \u0648\u0627\u0633") taken from the start of the body.
 HTML goes through trafilatura first, then the same steps on its text.
@@ -22,7 +23,14 @@ from marsad.errors import IngestError
 from marsad.ingest.dates import parse_date_line, parse_date_string
 from marsad.model import Article, RawDocument
 from marsad.text.normalize import normalize
-from marsad.text.sentences import split_sentences
+from marsad.ingest.layout import (
+    derive_title,
+    ends_sentence,
+    first_line_stands_alone,
+    is_hard_wrapped,
+    is_title_line,
+    unwrap,
+)
 
 #: Bylines: "kataba :", "katabat", "biqalam", "i'dad", "bi-wasitat", "taqrir", "kataba wa-hawwar" openers.
 _BYLINE_RE = re.compile(
@@ -45,27 +53,6 @@ _DATELINE_RE = re.compile(
     rf"|{_PLACE}\s*[-\u2013\u2014]\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+){{0,3}}\s*:)"
     r"\s*[:\-\u2013\u2014]?\s*"
 )
-
-
-#: A first line of more words than this is a paragraph, not a headline: the text has no title line, and the
-#: title is derived from its first sentence (the longest of 1,345 SaudiNewsNet 2015-08-04 titles has 19 words;
-#: EASC articles are one long paragraph).
-TITLE_MAX_WORDS = 30
-#: Words kept in a title derived from a first sentence longer than this.
-DERIVED_TITLE_WORDS = 15
-
-
-def is_title_line(line: str) -> bool:
-    """Whether a first line reads as a headline: at most ``TITLE_MAX_WORDS`` words."""
-    return len(line.split()) <= TITLE_MAX_WORDS
-
-
-def derive_title(paragraph: str) -> str:
-    """Return a title for a text without one: its first sentence, cut to ``DERIVED_TITLE_WORDS`` words with an
-    ellipsis (U+2026) when longer; the paragraph itself stays in the body."""
-    sents = split_sentences(paragraph)
-    first = (sents[0].text if sents else paragraph).split()
-    return " ".join(first[:DERIVED_TITLE_WORDS]) + ("\u2026" if len(first) > DERIVED_TITLE_WORDS else "")
 
 
 @cache
@@ -115,11 +102,18 @@ def extract(raw: RawDocument, settings: IngestSettings, repeated: Collection[str
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text_norm = normalize(text)
     lines = _clean_lines(text, text_norm, repeated)
+    wrapped = is_hard_wrapped(text)
     raw_title_norm = normalize(raw.title or "")
     if not title and lines:
-        title = lines.pop(0) if is_title_line(lines[0]) else derive_title(lines[0])
+        if is_title_line(lines[0]) and (first_line_stands_alone(text) or not (wrapped or ends_sentence(lines[0]))):
+            title = lines.pop(0)
+        else:
+            lines = unwrap(lines) if wrapped else lines
+            title = derive_title(lines[0])
     elif title and lines and normalize(lines[0]).strip() == normalize(title).strip():
         lines.pop(0)
+    if wrapped:
+        lines = unwrap(lines)
     body_lines: list[str] = []
     for i, line in enumerate(lines):
         head = i < 4  # bylines and date lines sit right under the title
