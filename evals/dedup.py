@@ -63,7 +63,8 @@ def linked(index: DedupIndex, a: str, b: str) -> bool:
     if group_a is not None and group_a == group_b:
         return True
     first, later = sorted((index.storage.get(a), index.storage.get(b)), key=lambda r: r.seq)
-    if first.article_id not in index.candidates(later.signature, later.anchors):
+    hits = index.candidate_hits(later.signature, later.anchors).get(first.article_id)
+    if hits is None or not index.worth_confirming(later, first, hits):
         return False
     return index.confirm(index.profile_of(later), first, later.published) is not None
 

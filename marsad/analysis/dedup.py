@@ -52,6 +52,8 @@ WORD_SEED2 = 0x9E3779B9
 #: Odd 64-bit multiplier combining word hashes into a shingle hash (splitmix64's first constant).
 SHINGLE_MULT = np.uint64(0xBF58476D1CE4E5B9)
 _BAND_PREFIX = tuple(bytes([i]) for i in range(256))  # bucket key prefix of band i
+#: ``candidate_hits`` value of a candidate found by LSH banding (not counted by anchors).
+LSH_HIT = -1
 _LATEST = "\uffff"  # (a noncharacter) sorts after every ISO date: unknown publication dates count as latest
 
 
@@ -74,6 +76,9 @@ class DedupSettings:
     anchor_mod: int = 4
     # Anchor buckets this full are stock phrases ("according to the Saudi Press Agency"), not followed.
     anchor_cap: int = 200
+    # An anchor-only candidate is read only when it shares this share of the smaller anchor sample (an estimate of
+    # 5-shingle containment; copies at the 3-shingle threshold share 0.2 and up, so half that allows for sampling).
+    anchor_share: float = 0.1
     # Containment of the shorter article's 3-shingles that makes a copy; chosen on the tuning half (even pairs)
     # of evals/gold/dedup_pairs.jsonl (2015-08-04; 0.36 and 0.38 tie there), reported on the odd half.
     containment: float = 0.37
@@ -232,16 +237,32 @@ class DedupIndex:
 
     def candidates(self, signature: np.ndarray, anchors: np.ndarray | None = None) -> list[str]:
         """Return the ids sharing an LSH bucket or an anchor with this article (first-seen order)."""
-        seen: dict[str, None] = {}
+        return list(self.candidate_hits(signature, anchors))
+
+    def candidate_hits(self, signature: np.ndarray, anchors: np.ndarray | None = None) -> dict[str, int]:
+        """Return candidate id -> anchors shared with this article; LSH band candidates map to ``LSH_HIT`` (-1)."""
+        hits: dict[str, int] = {}
         for key in self.hasher.band_keys(signature):
             for other in self.storage.bucket(key):
-                seen.setdefault(other, None)
+                hits[other] = LSH_HIT
         for key in self._anchor_keys(anchors):
             bucket = self.storage.bucket(key)
             if len(bucket) < self.settings.anchor_cap:
                 for other in bucket:
-                    seen.setdefault(other, None)
-        return list(seen)
+                    if hits.get(other) != LSH_HIT:
+                        hits[other] = hits.get(other, 0) + 1
+        return hits
+
+    def worth_confirming(self, record: DedupRecord, other: DedupRecord, hits: int) -> bool:
+        """Whether a candidate may be a copy before reading it: an LSH candidate, or one published within the
+        window that shares at least ``anchor_share`` of the smaller anchor sample (a cheap containment estimate)."""
+        if hits == LSH_HIT:
+            return True
+        if not self._near_in_time(record.published, other.published):
+            return False
+        fewer = min(len(record.anchors) if record.anchors is not None else 0,
+                    len(other.anchors) if other.anchors is not None else 0)
+        return hits >= max(1.0, self.settings.anchor_share * fewer)
 
     @staticmethod
     def _anchor_keys(anchors: np.ndarray | None) -> list[bytes]:
@@ -287,9 +308,11 @@ class DedupIndex:
         record = self._new_record(article_id, words_h, copy.s5, source, published)
         matches: list[tuple[DedupRecord, Match]] = []
         if len(words_h):
-            for other_id in self.candidates(record.signature, record.anchors):
+            for other_id, hits in self.candidate_hits(record.signature, record.anchors).items():
                 other = self.storage.get(other_id)
-                if other is not None and (match := self.confirm(copy, other, published)) is not None:
+                if other is None or not self.worth_confirming(record, other, hits):
+                    continue
+                if (match := self.confirm(copy, other, published)) is not None:
                     matches.append((other, match))
         if not self.settings.keep_shingles:
             record.words = None
