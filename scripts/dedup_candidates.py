@@ -48,6 +48,10 @@ def shingles(text: str, k: int = 5) -> set[str]:
 def main() -> int:
     """Print candidate pairs as JSON Lines."""
     day = sys.argv[1] if len(sys.argv) > 1 else "2015-08-04"
+    if not (DATASET / f"{day}.zip").is_file():
+        print(f"missing {DATASET / (day + '.zip')}: give a SaudiNewsNet day (YYYY-MM-DD) and keep ../shared/data "
+              "beside the checkout", file=sys.stderr)
+        return 1
     rows = [r for r in load_day(day) if len(r.get("content") or "") > 200]
     sh = [shingles(r["content"]) for r in rows]
     index: dict[str, list[int]] = defaultdict(list)

@@ -13,6 +13,10 @@ from marsad.pipeline import STAGES, Stage, check_stages, ingest
 
 BODY = "\u0627\u0633\u062a\u0642\u0628\u0644 \u0627\u0644\u0631\u0626\u064a\u0633 \u0627\u0644\u0631\u0648\u0633\u064a \u0641\u0644\u0627\u062f\u064a\u0645\u064a\u0631 \u0628\u0648\u062a\u064a\u0646 \u0627\u0644\u0632\u0639\u064a\u0645 \u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646."
 
+#: The seed articles' bodies (all but the title line): the 2019 report as wire copy, the 2018 piece as other text.
+SEED_BODY = (Path(__file__).parent / "data/seeds/000_fc13acc477961b1c.txt").read_text("utf-8").split("\n", 1)[1]
+SEED_2018_BODY = (Path(__file__).parent / "data/seeds/003_9e8d747f78e969ee.txt").read_text("utf-8").split("\n", 1)[1]
+
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     """Write records as JSON Lines."""
@@ -76,3 +80,27 @@ def test_pipeline_stage_order_is_checked() -> None:
     check_stages(STAGES)
     with pytest.raises(RuntimeError, match="needs"):
         check_stages((Stage("late", frozenset({"raw"}), frozenset()),))
+
+
+def test_pipeline_edited_copy_from_another_outlet_is_marked_with_its_match(
+    memory_store, tmp_path: Path, settings: Settings
+) -> None:
+    """An outlet's copy with its own opening paragraph points at the wire original, with the match stored."""
+    wire = SEED_BODY
+    own = " ".join(SEED_2018_BODY.split()[: len(wire.split()) // 3])
+    recs = [{"source": "was", "url": "http://spa/1", "title": "t", "date": "2019-04-25", "content": wire},
+            {"source": "okaz", "url": "http://okaz/2", "title": "u", "date": "2019-04-25", "content": f"{own}\n{wire}"}]
+    report = ingest([str(write_jsonl(tmp_path / "wire.jsonl", recs))], memory_store, settings)
+    assert (report.stored, report.near_duplicates) == (2, 1)
+    row = memory_store.db.execute("SELECT duplicate_of, match FROM duplicates").fetchone()
+    assert json.loads(row["match"])["part"] == "ending"
+
+
+def test_pipeline_old_dedup_rows_are_rebuilt_on_the_next_ingest(memory_store, tmp_path: Path, settings: Settings) -> None:
+    """Index rows written under an older layout are re-hashed from the stored text: copies are still found."""
+    recs = [{"source": "was", "url": "http://spa/1", "title": "t", "date": "2019-04-25", "content": SEED_BODY}]
+    ingest([str(write_jsonl(tmp_path / "a.jsonl", recs))], memory_store, settings)
+    memory_store.db.execute("UPDATE dedup_index SET version = 'minhash-128-word5.v1', anchors = NULL")
+    again = [{"source": "okaz", "url": "http://okaz/2", "title": "u", "date": "2019-04-25", "content": SEED_BODY}]
+    report = ingest([str(write_jsonl(tmp_path / "b.jsonl", again))], memory_store, settings)
+    assert (report.stored, report.near_duplicates) == (1, 1)

@@ -110,6 +110,12 @@ class DedupSettings:
                 f"DedupSettings(anchor_mod={self.anchor_mod!r}, anchor_cap={self.anchor_cap!r}): use anchor_mod >= 1 "
                 "(1 = every shingle) and anchor_cap >= 2, e.g. 4 and 200"
             )
+        if not 0.0 <= self.anchor_share <= 1.0:
+            raise ConfigError(f"DedupSettings.anchor_share={self.anchor_share!r}: use a share in [0, 1], e.g. 0.1")
+        if self.window_days is not None and not self.window_days > 0:
+            raise ConfigError(
+                f"DedupSettings.window_days={self.window_days!r}: use a number of days > 0 (e.g. 2) or None for no window"
+            )
         if self.containment_shingle < 1 or self.min_shared < 1:
             raise ConfigError(
                 f"DedupSettings(containment_shingle={self.containment_shingle!r}, min_shared={self.min_shared!r}): "

@@ -89,6 +89,8 @@ def test_dedup_match_part_names_where_the_copy_matched(span: tuple[int, int, int
         pytest.param({"containment": 0.0}, id="containment-zero"),
         pytest.param({"anchor_mod": 0}, id="anchor-mod-zero"),
         pytest.param({"min_shared": 0}, id="min-shared-zero"),
+        pytest.param({"anchor_share": 1.5}, id="anchor-share-above-one"),
+        pytest.param({"window_days": 0}, id="window-zero"),
     ],
 )
 def test_dedup_settings_reject_bad_containment_settings(kwargs: dict) -> None:
