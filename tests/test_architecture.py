@@ -25,3 +25,59 @@ def test_architecture_every_function_has_a_docstring() -> None:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and not ast.get_docstring(node):
                 missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
     assert not missing, "add a one-line docstring to: " + ", ".join(missing[:20])
+
+
+def _cycles(imports: dict[str, set[str]]) -> list[list[str]]:
+    """Return the strongly connected groups of more than one module in an import graph (Tarjan, iterative)."""
+    num: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+    for root in sorted(imports):
+        if root in num:
+            continue
+        work = [(root, iter(sorted(imports[root])))]
+        num[root] = low[root] = len(num)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in num:
+                    num[child] = low[child] = len(num)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(imports.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], num[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == num[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    out.append(sorted(group))
+    return out
+
+
+def test_architecture_cycle_finder_finds_a_cycle() -> None:
+    """The checker below can fail: a three-module loop is reported."""
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_architecture_no_module_imports_itself_back() -> None:
+    """No import cycle between any two modules of the package, however long (arrows point one way)."""
+    import grimp
+
+    graph = grimp.build_graph("marsad")
+    imports = {m: set(graph.find_modules_directly_imported_by(m)) for m in graph.modules}
+    assert _cycles(imports) == []

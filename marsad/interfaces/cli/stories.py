@@ -7,7 +7,7 @@ import sys
 
 from marsad import pipeline
 from marsad.errors import ConfigError
-from marsad.interfaces.cli import command, emit, open_existing, settings_from_args
+from marsad.interfaces.cli.common import command, emit, open_existing, settings_from_args
 
 
 def add_arguments(sub: argparse._SubParsersAction) -> None:
@@ -80,7 +80,7 @@ def add_story_arguments(sub: argparse._SubParsersAction) -> None:
 def cmd_stories(args: argparse.Namespace) -> int:
     """List stories, latest first: title, first and last seen, size, sources."""
     from marsad import search
-    from marsad.interfaces.render import print_table
+    from marsad.interfaces.cli.render import print_table
 
     store = open_existing(args.db)
     rows = store.list_stories(args.since, args.limit, args.min_size)
@@ -96,7 +96,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 def cmd_story(args: argparse.Namespace) -> int:
     """Show one story: its timeline, summary, entities, quotes, near-duplicates and related chapters."""
     from marsad import search
-    from marsad.interfaces.render import print_story
+    from marsad.interfaces.cli.render import print_story
 
     view = search.story_view(open_existing(args.db), args.id, detail=True)
     if view is None:

@@ -7,8 +7,8 @@ import sys
 
 from marsad import pipeline
 from marsad.config import ANALYSIS_STAGES
-from marsad.interfaces.cli import command, emit, open_existing, settings_from_args
-from marsad.interfaces.render import print_article, print_ingest_report, print_table
+from marsad.interfaces.cli.common import command, emit, open_existing, settings_from_args
+from marsad.interfaces.cli.render import print_article, print_ingest_report, print_table
 from marsad.store import open_store
 
 
@@ -119,7 +119,7 @@ def add_demo_arguments(sub: argparse._SubParsersAction) -> None:
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     """Ingest the bundled sample corpus into SQLite and print its stories, entities and quotes."""
-    from marsad.interfaces.render import print_demo
+    from marsad.interfaces.cli.render import print_demo
 
     settings = settings_from_args(args)
     store = open_store(args.db)

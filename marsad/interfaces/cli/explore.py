@@ -10,8 +10,8 @@ from pathlib import Path
 from marsad import search
 from marsad.errors import IngestError
 from marsad.ingest.decode import decode_bytes
-from marsad.interfaces.cli import command, emit, open_existing
-from marsad.interfaces.render import cell, print_table
+from marsad.interfaces.cli.common import command, emit, open_existing
+from marsad.interfaces.cli.render import cell, print_table
 
 
 def add_arguments(sub: argparse._SubParsersAction) -> None:
