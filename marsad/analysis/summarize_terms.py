@@ -13,27 +13,24 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from marsad.errors import ConfigError
 from marsad.text.normalize import normalize_word
 from marsad.text.stem import light_stem
+from marsad.text.stopwords import stopwords_for
 from marsad.text.sentences import Sentence, split_sentences
 from marsad.text.tokenize import words
 
 __all__ = ["BackgroundIdf", "Sentence", "content_terms", "cosine", "idf_table", "split_sentences", "stopwords", "tfidf"]
 
-#: Stop-word list shipped with the package (one word per line, ``#`` comments).
-STOPWORDS_FILE = "summarize_stopwords.v1.txt"
 Vector = dict[str, float]
 
 
 @cache
 def stopwords() -> frozenset[str]:
-    """Return the shipped stop words, ``match.v1``-normalized (loaded once, read-only)."""
-    raw = resources.files("marsad.analysis").joinpath("data", STOPWORDS_FILE).read_text(encoding="utf-8")
-    return frozenset(normalize_word(w) for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+    """Return the stop words of summary scoring (``marsad.text.stopwords``, use ``summaries``), normalized."""
+    return frozenset(normalize_word(w) for w in stopwords_for("summaries"))
 
 
 def content_terms(text: str) -> list[str]:

@@ -28,13 +28,13 @@ from marsad.text.normalize import (
     strip_tatweel,
 )
 from marsad.text.stem import light_stem
+from marsad.text.stopwords import stopwords_for
 from marsad.text.tokenize import words
 
 #: Version of the term-vector recipe (tokens, stemmer, weighting, IDF table); stored with anything built on it.
 VECTORS_VERSION = "tfidf-light10-tanween-idf.saudinewsnet.v2"
 #: The shipped IDF table (gzip TSV: stem, document frequency), built by scripts/build_idf.py.
 IDF_TABLE = "idf.saudinewsnet.v1.tsv.gz"
-STOPWORDS_FILE = "stopwords.txt"
 #: Shortest stem kept as a term (one-letter stems are clitic debris).
 MIN_TERM_LEN = 2
 #: One-letter proclitics light10 leaves on: BEH, LAM, KAF, FEH.
@@ -101,15 +101,8 @@ def _data_text(name: str) -> bytes:
 
 @cache
 def load_stopwords() -> frozenset[str]:
-    """Return the shipped stopword list, normalized with ``match.v1`` (both the word and its light stem)."""
-    out: set[str] = set()
-    for line in _data_text(STOPWORDS_FILE).decode("utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        word = normalize_word(line)
-        out.add(word)
-    return frozenset(out)
+    """Return the stop words of story vectors (``marsad.text.stopwords``, use ``stories``), ``match.v1``-normalized."""
+    return frozenset(normalize_word(word) for word in stopwords_for("stories"))
 
 
 @cache

@@ -41,3 +41,4 @@ def test_months_ingest_and_times_read_the_same_gregorian_names():
 def test_months_gregorian_spellings_map_to_their_month(name, month):
     """Spellings of the three Gregorian naming systems map to the right month number."""
     assert month_names()[" ".join(normalize_word(w) for w in name.split())] == month
+
