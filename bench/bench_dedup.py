@@ -19,7 +19,7 @@ import time
 from typing import Any
 
 from evals.dedup import day_texts, index_day, linked, load_gold
-from marsad.analysis.dedup import DedupSettings
+from marsad.analysis.dedup.index import DedupSettings
 from marsad.text.tokenize import words
 
 DAY = "2015-08-04"

@@ -12,10 +12,10 @@ import resource
 import time
 
 from evals.ner import ANERCORP
-from marsad.analysis.ner import EnsembleTagger, load_crf_tagger, load_tagger
-from marsad.analysis.ner.scoring import read_conll_file, split_dev
-from marsad.analysis.ner.neural import NeuralTagger
-from marsad.analysis.ner.tagger import Tagger
+from marsad.analysis.entities.ner import EnsembleTagger, load_crf_tagger, load_tagger
+from marsad.analysis.entities.ner.scoring import read_conll_file, split_dev
+from marsad.analysis.entities.ner.neural import NeuralTagger
+from marsad.analysis.entities.ner.tagger import Tagger
 from marsad.errors import MarsadError
 from marsad.text.normalize import normalize_word
 from marsad.text.tokenize import sentences, tokens

@@ -14,7 +14,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from marsad.analysis.quotes import QUOTES_VERSION, extract_quotes
+from marsad.analysis.quotes.quotes import QUOTES_VERSION, extract_quotes
 from marsad.errors import MarsadError
 
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))

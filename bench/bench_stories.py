@@ -28,9 +28,9 @@ from typing import Any
 import numpy as np
 
 from bench.corpus import records
-from marsad.analysis.dedup import DedupIndex, DedupSettings, shingle_hashes
-from marsad.analysis.stories import StoryDoc, StorySettings, cluster_documents
-from marsad.analysis.vectors import norm_words, terms
+from marsad.analysis.dedup.index import DedupIndex, DedupSettings, shingle_hashes
+from marsad.analysis.stories.stories import StoryDoc, StorySettings, cluster_documents
+from marsad.analysis.stories.vectors import norm_words, terms
 
 FULL_SIZES, QUICK_SIZES = (3000, 10000, 31030), (1000,)
 PEER_MAX_N = 10000  # datasketch rows at sizes up to this (its pure-Python hashing dominates the bench time)

@@ -9,7 +9,7 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
-from marsad.analysis.times import extract_times
+from marsad.analysis.times.times import extract_times
 
 DATASET = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "saudinewsnet" / "dataset"
 DAYS = ("2015-08-06", "2015-08-07", "2015-08-08", "2015-08-09", "2015-08-10", "2015-08-11")

@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from marsad.analysis.dedup import DedupIndex, DedupSettings
+from marsad.analysis.dedup.index import DedupIndex, DedupSettings
 from marsad.errors import MarsadError
 from marsad.text.normalize import normalize
 

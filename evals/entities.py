@@ -16,8 +16,8 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from marsad.analysis.namekey import name_similarity
-from marsad.analysis.registry import LINK_THRESHOLD
+from marsad.analysis.entities.namekey import name_similarity
+from marsad.analysis.entities.registry import LINK_THRESHOLD
 from marsad.errors import MarsadError
 
 GOLD = Path(__file__).parent / "gold" / "entity_groups.tsv"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from marsad.analysis.ner import load_tagger
-from marsad.analysis.ner.scoring import AQMAR_TYPES, entity_scores, read_conll_file, split_dev
-from marsad.analysis.ner.training import tag_batched
+from marsad.analysis.entities.ner import load_tagger
+from marsad.analysis.entities.ner.scoring import AQMAR_TYPES, entity_scores, read_conll_file, split_dev
+from marsad.analysis.entities.ner.training import tag_batched
 from marsad.errors import MarsadError
 
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))

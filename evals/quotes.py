@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from marsad.analysis.quotes import extract_quotes
+from marsad.analysis.quotes.quotes import extract_quotes
 from marsad.model import Quote
 from marsad.text.normalize import normalize
 from marsad.text.stem import light_stem

@@ -28,8 +28,8 @@ from itertools import combinations
 from pathlib import Path
 
 from evals.bcubed import bcubed
-from marsad.analysis.dedup import DedupIndex, DedupSettings, jaccard, shingle_hashes
-from marsad.analysis.stories import StoryDoc, StorySettings, cluster_documents
+from marsad.analysis.dedup.index import DedupIndex, DedupSettings, jaccard, shingle_hashes
+from marsad.analysis.stories.stories import StoryDoc, StorySettings, cluster_documents
 from marsad.errors import MarsadError
 from marsad.text.normalize import normalize
 

@@ -1,7 +1,7 @@
 """ROUGE of the extractive summarizer on EASC (``../shared/data/easc-dev``), beside lead-k and random baselines.
 
 The 76 articles are split 50/26 by a fixed hash of their file name: the first 50 in SHA-1 order are the
-tuning part (weights in :mod:`marsad.analysis.summarize` were tuned there), the other 26 are held out.
+tuning part (weights in :mod:`marsad.analysis.summaries.summarize` were tuned there), the other 26 are held out.
 Every system gets, per article, the references' average length in sentences (counted with the summarizer's
 own splitter). ROUGE F is averaged over the 5 human summaries (the EASC convention); ``*_max`` metrics take
 the best reference instead. ``python -m evals.summaries`` prints the metrics; ``--tune`` runs the grid search.
@@ -22,8 +22,8 @@ from functools import cache
 from pathlib import Path
 
 from evals.rouge import rouge_multi
-from marsad.analysis.summarize import SummarySettings, summarize_article
-from marsad.analysis.summarize_terms import split_sentences
+from marsad.analysis.summaries.summarize import SummarySettings, summarize_article
+from marsad.analysis.summaries.terms import split_sentences
 
 #: Where the EASC development half lives (read-only shared data, never bundled).
 EASC_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "easc-dev" / "easc_dev.jsonl.gz"

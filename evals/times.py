@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from marsad.analysis.times import extract_times
+from marsad.analysis.times.times import extract_times
 
 GOLD = Path(__file__).parent / "gold" / "times.jsonl"
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from marsad.analysis.annotate import AnnotateSettings, Annotator
-from marsad.analysis.dedup import DedupIndex, DedupSettings
-from marsad.analysis.stories import StoryDoc, StorySettings, StoryState, assign_story, describe_story
-from marsad.analysis.registry import EntityRegistry
+from marsad.analysis.dedup.index import DedupIndex, DedupSettings
+from marsad.analysis.stories.stories import StoryDoc, StorySettings, StoryState, assign_story, describe_story
+from marsad.analysis.entities.registry import EntityRegistry
 from marsad.config import Settings
 from marsad.errors import IngestError
 from marsad.ingest.extract import extract, line_key

@@ -31,7 +31,7 @@ def find_entity_ids(store: SQLiteStore, name: str, type_: str | None = None) -> 
 
     Spelling variants and transliterations match through ``name_key`` (e.g. any spelling of Kim Jong Un).
     """
-    from marsad.analysis.namekey import name_key
+    from marsad.analysis.entities.namekey import name_key
 
     exact = store.entities_matching([name.strip()])
     if exact:
@@ -90,7 +90,7 @@ def story_view(store: SQLiteStore, story_id: str, detail: bool = False) -> dict[
 
 def _story_detail(store: SQLiteStore, articles: list[dict[str, Any]]) -> dict[str, Any]:
     """Summary, quotes and near-duplicate groups of a story's articles."""
-    from marsad.analysis.summarize import SummarySettings, summarize_story
+    from marsad.analysis.summaries.summarize import SummarySettings, summarize_story
 
     ids = [a["id"] for a in articles]
     texts = [(a["title"], (store.get_article(a["id"]) or {}).get("body") or "") for a in articles]

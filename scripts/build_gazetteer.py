@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_idf import iter_saudinewsnet  # noqa: E402
 
-from marsad.analysis.namekey import name_key  # noqa: E402
+from marsad.analysis.entities.namekey import name_key  # noqa: E402
 from marsad.text.normalize import normalize  # noqa: E402
 
 OUT_DIR = ROOT / "marsad" / "analysis" / "data" / "gazetteer"

@@ -2,7 +2,7 @@
 
 Usage: ``.venv/bin/python scripts/build_idf.py [--shared ../shared] [--min-df 3]``.
 Reads every ``data/saudinewsnet/dataset/*.zip`` (31,030 articles, CC BY-NC-SA 4.0, M. Alhagri 2015), counts in
-how many articles (title + body) each light stem of ``marsad.analysis.vectors.stems`` occurs, and writes stems with
+how many articles (title + body) each light stem of ``marsad.analysis.stories.vectors.stems`` occurs, and writes stems with
 df >= ``--min-df`` as a gzip TSV (``stem<TAB>df``, sorted) with a ``# n_docs=N version=V`` header.
 Output is deterministic (sorted, gzip mtime 0), so rebuilding gives the same bytes.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from marsad.analysis.vectors import IDF_TABLE, stems  # noqa: E402
+from marsad.analysis.stories.vectors import IDF_TABLE, stems  # noqa: E402
 
 #: Stems seen in fewer articles are left out (unseen stems get the df=1 IDF): keeps the table small.
 MIN_DF = 3

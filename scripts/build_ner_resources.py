@@ -26,7 +26,7 @@ from sklearn.utils.extmath import randomized_svd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from marsad.analysis.ner.resources import CLUSTERS_FILE, GAZETTEER_FILE, data_path  # noqa: E402
+from marsad.analysis.entities.ner.resources import CLUSTERS_FILE, GAZETTEER_FILE, data_path  # noqa: E402
 from marsad.text.normalize import normalize  # noqa: E402
 from marsad.text.tokenize import words  # noqa: E402
 
@@ -153,7 +153,7 @@ def build_gazetteer(shared: Path, counts: Counter[str], out: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Build both resources into ``marsad/analysis/ner/data/``."""
+    """Build both resources into ``marsad/analysis/entities/ner/data/``."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--cache", type=Path, default=None, help="npz to reuse/save the word vectors (development)")

@@ -18,11 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from marsad.analysis.ner.ensemble import EnsembleSettings, EnsembleTagger  # noqa: E402
-from marsad.analysis.ner.neural import NeuralTagger  # noqa: E402
-from marsad.analysis.ner.scoring import TYPES, entity_scores, read_conll_file, split_fold  # noqa: E402
-from marsad.analysis.ner.tagger import Tagger, default_extractor  # noqa: E402
-from marsad.analysis.ner.training import tag_batched, train  # noqa: E402
+from marsad.analysis.entities.ner.ensemble import EnsembleSettings, EnsembleTagger  # noqa: E402
+from marsad.analysis.entities.ner.neural import NeuralTagger  # noqa: E402
+from marsad.analysis.entities.ner.scoring import TYPES, entity_scores, read_conll_file, split_fold  # noqa: E402
+from marsad.analysis.entities.ner.tagger import Tagger, default_extractor  # noqa: E402
+from marsad.analysis.entities.ner.training import tag_batched, train  # noqa: E402
 
 ANERCORP = Path("data/anercorp-train/ANERCorp_CamelLab_train.reconstructed.txt")
 

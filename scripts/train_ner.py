@@ -5,7 +5,7 @@ split and are held out unless ``--full``; ``--aqmar`` adds AQMAR Wikipedia NER t
 the gazetteer are (re)built first by ``scripts/build_ner_resources.py`` when missing or with ``--rebuild``.
 ``--cv`` only cross-validates the first pass over ten folds of the whole file. ``--tune`` grid-searches c1/c2 of
 the first pass on the dev split (temporary models) before training the shipped pair (first pass +
-document-consistency second pass, see ``marsad/analysis/ner/training.py``).
+document-consistency second pass, see ``marsad/analysis/entities/ner/training.py``).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from marsad.analysis.ner.resources import CLUSTERS_FILE, GAZETTEER_FILE, data_path  # noqa: E402
-from marsad.analysis.ner.scoring import (  # noqa: E402
+from marsad.analysis.entities.ner.resources import CLUSTERS_FILE, GAZETTEER_FILE, data_path  # noqa: E402
+from marsad.analysis.entities.ner.scoring import (  # noqa: E402
     AQMAR_TYPES,
     Sentence,
     entity_scores,
@@ -30,15 +30,15 @@ from marsad.analysis.ner.scoring import (  # noqa: E402
     split_dev,
     split_fold,
 )
-from marsad.analysis.ner.consistency import ConsistencySettings  # noqa: E402
-from marsad.analysis.ner.tagger import (  # noqa: E402
+from marsad.analysis.entities.ner.consistency import ConsistencySettings  # noqa: E402
+from marsad.analysis.entities.ner.tagger import (  # noqa: E402
     FIRST_PASS_FILE,
     MODEL_FILE,
     Tagger,
     TrainSettings,
     default_extractor,
 )
-from marsad.analysis.ner.training import StackSettings, tag_batched, train, train_stacked  # noqa: E402
+from marsad.analysis.entities.ner.training import StackSettings, tag_batched, train, train_stacked  # noqa: E402
 
 ANERCORP = Path("data/anercorp-train/ANERCorp_CamelLab_train.reconstructed.txt")
 AQMAR = Path("data/aqmar/AQMAR_Arabic_NER_corpus-1.0.concatenated.txt.gz")

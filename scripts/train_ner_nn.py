@@ -2,7 +2,7 @@
 
 Data: ANERcorp CAMeL train file; its last 10% of sentences (the dev split) are never trained on. The train part is
 cut again: its last ``--tune-fraction`` of sentences picks the epoch (early stopping), the rest is trained on, so
-the dev score stays honest. Every score is computed by the shipped NumPy tagger (``marsad.analysis.ner.neural``)
+the dev score stays honest. Every score is computed by the shipped NumPy tagger (``marsad.analysis.entities.ner.neural``)
 on arrays exported from the torch model, so what is shipped is what is measured. torch is a build-time dependency
 (``pip install torch==2.13.0``); nothing under ``marsad/`` imports it.
 """
@@ -25,7 +25,7 @@ from torch import nn
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from marsad.analysis.ner.neural import (  # noqa: E402
+from marsad.analysis.entities.ner.neural import (  # noqa: E402
     GAZ_MARKS,
     KIND_OOV,
     MAX_CHARS,
@@ -37,8 +37,8 @@ from marsad.analysis.ner.neural import (  # noqa: E402
     ft_normalize,
     gazetteer_matrix,
 )
-from marsad.analysis.ner.resources import data_path  # noqa: E402
-from marsad.analysis.ner.scoring import (  # noqa: E402
+from marsad.analysis.entities.ner.resources import data_path  # noqa: E402
+from marsad.analysis.entities.ner.scoring import (  # noqa: E402
     LABELS,
     TYPES,
     Sentence,
@@ -47,8 +47,8 @@ from marsad.analysis.ner.scoring import (  # noqa: E402
     split_dev,
     split_fold,
 )
-from marsad.analysis.ner.tagger import default_extractor  # noqa: E402
-from marsad.analysis.ner.training import tag_batched  # noqa: E402
+from marsad.analysis.entities.ner.tagger import default_extractor  # noqa: E402
+from marsad.analysis.entities.ner.training import tag_batched  # noqa: E402
 from marsad.errors import ConfigError  # noqa: E402
 
 ANERCORP = Path("data/anercorp-train/ANERCorp_CamelLab_train.reconstructed.txt")

@@ -9,10 +9,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from marsad.analysis.quotes import QUOTES_VERSION, extract_quotes
-from marsad.analysis.registry import EntityRegistry
-from marsad.analysis.resolve import resolve_mentions
-from marsad.analysis.times import TIMES_VERSION, extract_times
+from marsad.analysis.quotes.quotes import QUOTES_VERSION, extract_quotes
+from marsad.analysis.entities.registry import EntityRegistry
+from marsad.analysis.entities.resolve import resolve_mentions
+from marsad.analysis.times.times import TIMES_VERSION, extract_times
 from marsad.model import Analysis, Mention
 
 FIELDS = ("title", "body")
@@ -37,16 +37,16 @@ class Annotator:
     @cached_property
     def tagger(self):  # noqa: ANN201 - the tagger type lives in the optional ner package
         """The shipped NER tagger, loaded on first use."""
-        from marsad.analysis.ner import load_tagger
+        from marsad.analysis.entities.ner import load_tagger
 
         return load_tagger()
 
     @property
     def versions(self) -> dict[str, str]:
         """The rule and model versions this annotator stamps on what it produces."""
-        from marsad.analysis.gazetteer import GAZETTEER_VERSION
-        from marsad.analysis.ner import MODEL_VERSION
-        from marsad.analysis.registry import RESOLVE_VERSION
+        from marsad.analysis.entities.gazetteer import GAZETTEER_VERSION
+        from marsad.analysis.entities.ner import MODEL_VERSION
+        from marsad.analysis.entities.registry import RESOLVE_VERSION
 
         out = {}
         if self.settings.entities:
@@ -64,7 +64,7 @@ class Annotator:
         texts = {"title": title, "body": body}
         mentions: list[Mention] = []
         if self.settings.entities:
-            from marsad.analysis.ner import find_article_mentions
+            from marsad.analysis.entities.ner import find_article_mentions
 
             if self.registry is None:
                 self.registry = EntityRegistry()

@@ -1,4 +1,4 @@
-"""Tests for marsad.analysis.dedup: MinHash/LSH near-duplicates confirmed by exact Jaccard."""
+"""Tests for marsad.analysis.dedup.index: MinHash/LSH near-duplicates confirmed by exact Jaccard."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.dedup import (
+from marsad.analysis.dedup.index import (
     DedupIndex,
     DedupSettings,
     MinHasher,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.analysis.dedup import DedupIndex, DedupSettings, word_hashes
-from marsad.analysis.dedup_match import part_of
+from marsad.analysis.dedup.index import DedupIndex, DedupSettings, word_hashes
+from marsad.analysis.dedup.match import part_of
 from marsad.errors import ConfigError
 from marsad.text.normalize import normalize
 from tests.analysis.test_dedup import OTHER, WIRE  # OTHER apart from WIRE: test_dedup.py

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.namekey import (
+from marsad.analysis.entities.namekey import (
     drops_middle_name,
     extends_lineage,
     name_key,
@@ -15,7 +15,7 @@ from marsad.analysis.namekey import (
     split_name,
     token_key,
 )
-from marsad.analysis.registry import LINK_THRESHOLD
+from marsad.analysis.entities.registry import LINK_THRESHOLD
 
 SAME = [
     pytest.param("\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646", "\u0643\u064a\u0645 \u062c\u0648\u0646\u062c \u0623\u0648\u0646", id="kim-jong-un-ghain-jeem"),

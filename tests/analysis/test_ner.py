@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.ner import MODEL_VERSION, find_mentions, load_crf_tagger, load_tagger, tag_conll
-from marsad.analysis.ner.consistency import ConsistencySettings, consistency_features
-from marsad.analysis.ner.features import FeatureSettings
-from marsad.analysis.ner.resources import load_clusters, load_gazetteer, proclitic_length, split_clitics
-from marsad.analysis.ner.scoring import LABELS, entity_scores, spans
-from marsad.analysis.ner.tagger import TrainSettings
+from marsad.analysis.entities.ner import MODEL_VERSION, find_mentions, load_crf_tagger, load_tagger, tag_conll
+from marsad.analysis.entities.ner.consistency import ConsistencySettings, consistency_features
+from marsad.analysis.entities.ner.features import FeatureSettings
+from marsad.analysis.entities.ner.resources import load_clusters, load_gazetteer, proclitic_length, split_clitics
+from marsad.analysis.entities.ner.scoring import LABELS, entity_scores, spans
+from marsad.analysis.entities.ner.tagger import TrainSettings
 from marsad.errors import ConfigError
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
@@ -274,8 +274,8 @@ def test_ner_consistency_settings_reject_negative_window():
 
 def test_ner_train_stacked_writes_both_passes(tmp_path):
     """Two-pass training on a toy corpus writes both models and yields a working two-pass tagger."""
-    from marsad.analysis.ner.tagger import default_extractor
-    from marsad.analysis.ner.training import StackSettings, train_stacked
+    from marsad.analysis.entities.ner.tagger import default_extractor
+    from marsad.analysis.entities.ner.training import StackSettings, train_stacked
 
     said = "\u0642\u0627\u0644"  # "said"
     pairs = [([said, PUTIN, "\u0641\u064a", VLADIVOSTOK], ["O", "B-PERS", "O", "B-LOC"])] * 4
@@ -290,7 +290,7 @@ def test_ner_train_stacked_writes_both_passes(tmp_path):
 
 def test_ner_stack_settings_reject_one_fold():
     """Jackknifing needs at least two folds."""
-    from marsad.analysis.ner.training import StackSettings
+    from marsad.analysis.entities.ner.training import StackSettings
 
     with pytest.raises(ConfigError, match="folds"):
         StackSettings(folds=1)
@@ -344,7 +344,7 @@ def test_ner_word_window_features_are_prefixed(tagger):
 @pytest.mark.parametrize("n", [0, 7, 399, 3973])
 def test_ner_split_fold_partitions_the_sentences(n):
     """The ten folds hold every sentence exactly once, in order, and each rest is the other nine."""
-    from marsad.analysis.ner.scoring import split_fold
+    from marsad.analysis.entities.ner.scoring import split_fold
 
     sents = [[(str(i), "O")] for i in range(n)]
     held = [split_fold(sents, k) for k in range(10)]
@@ -354,7 +354,7 @@ def test_ner_split_fold_partitions_the_sentences(n):
 
 def test_ner_split_fold_rejects_a_fold_out_of_range():
     """A fold outside 0..folds-1 is refused with the range in the message."""
-    from marsad.analysis.ner.scoring import split_fold
+    from marsad.analysis.entities.ner.scoring import split_fold
 
     with pytest.raises(ConfigError, match="0 to 9"):
         split_fold([], 10)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.analysis.ner import load_tagger
-from marsad.analysis.ner.ensemble import EnsembleSettings, EnsembleTagger
-from marsad.analysis.ner.scoring import LABELS
+from marsad.analysis.entities.ner import load_tagger
+from marsad.analysis.entities.ner.ensemble import EnsembleSettings, EnsembleTagger
+from marsad.analysis.entities.ner.scoring import LABELS
 from marsad.errors import ConfigError
 
 SENTENCES = [
@@ -56,7 +56,7 @@ def test_ensemble_finds_the_running_example(shipped):
 
 def test_ensemble_propagates_the_decoded_labels(shipped):
     """The shipped tagger's labels are its decoded labels with the batch's names propagated."""
-    from marsad.analysis.ner.propagate import propagate_labels
+    from marsad.analysis.entities.ner.propagate import propagate_labels
 
     plain = EnsembleTagger(shipped.crf, shipped.neural, EnsembleSettings(propagate=None))
     decoded = plain.tag_sentences(SENTENCES)

@@ -7,12 +7,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from marsad.analysis.ner import load_crf_tagger
-from marsad.analysis.ner.context import ContextScorer, pair_index
-from marsad.analysis.ner.crf import CrfWeights
-from marsad.analysis.ner.resources import data_path
-from marsad.analysis.ner.rowcache import RowCache
-from marsad.analysis.ner.tagger import FIRST_PASS_FILE, Tagger
+from marsad.analysis.entities.ner import load_crf_tagger
+from marsad.analysis.entities.ner.context import ContextScorer, pair_index
+from marsad.analysis.entities.ner.crf import CrfWeights
+from marsad.analysis.entities.ner.resources import data_path
+from marsad.analysis.entities.ner.rowcache import RowCache
+from marsad.analysis.entities.ner.tagger import FIRST_PASS_FILE, Tagger
 from marsad.errors import ConfigError
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
@@ -104,7 +104,7 @@ def test_ner_rowcache_rejects_bad_settings_and_rows():
 
 def test_ner_gazetteer_slots_are_the_ones_of_the_matrix():
     """The BiLSTM's sparse gazetteer marks are exactly the ones of the stacked multi-hot matrix it was trained on."""
-    from marsad.analysis.ner.neural import gazetteer_matrix, gazetteer_slots
+    from marsad.analysis.entities.ner.neural import gazetteer_matrix, gazetteer_slots
 
     extractor = load_crf_tagger().extractor
     sents = [[IN, *PYONGYANG, IN, LEBANON], [], [LEBANON], _seed_sentences()[0]]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.analysis.ner.neural import (
+from marsad.analysis.entities.ner.neural import (
     KIND_CONJ,
     KIND_EXACT,
     KIND_OOV,
@@ -16,8 +16,8 @@ from marsad.analysis.ner.neural import (
     load_neural_tagger,
     lookup_forms,
 )
-from marsad.analysis.ner.scoring import LABELS, spans
-from marsad.analysis.ner.tagger import default_extractor
+from marsad.analysis.entities.ner.scoring import LABELS, spans
+from marsad.analysis.entities.ner.tagger import default_extractor
 from marsad.errors import ConfigError
 
 # "The Russian president Vladimir Putin said in Moscow"

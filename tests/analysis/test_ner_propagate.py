@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.analysis.ner.propagate import PropagateSettings, found_names, propagate_labels
+from marsad.analysis.entities.ner.propagate import PropagateSettings, found_names, propagate_labels
 from marsad.errors import ConfigError
 
 BANK = ["\u0627\u0644\u0628\u0646\u0643", "\u0627\u0644\u062a\u062c\u0627\u0631\u064a"]  # the Commercial Bank
@@ -73,7 +73,7 @@ def test_ner_propagate_settings_reject_bad_length():
 
 def test_ner_article_fields_are_one_batch():
     """Title and body are tagged in one call (one document), so the body's names reach the title."""
-    from marsad.analysis.ner import find_article_mentions, load_tagger
+    from marsad.analysis.entities.ner import find_article_mentions, load_tagger
 
     class Recorder:
         """A tagger stand-in that tags every PUTIN token and records its batches."""

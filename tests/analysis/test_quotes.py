@@ -1,4 +1,4 @@
-"""Tests of marsad.analysis.quotes: direct/indirect speech, continuations, speaker kinds, entity ids, invariants."""
+"""Tests of marsad.analysis.quotes.quotes: direct/indirect speech, continuations, speaker kinds, entity ids, invariants."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.quote_doc import quote_spans
-from marsad.analysis.quotes import QUOTES_VERSION, QuoteSettings, extract_quotes
+from marsad.analysis.quotes.quote_doc import quote_spans
+from marsad.analysis.quotes.quotes import QUOTES_VERSION, QuoteSettings, extract_quotes
 from marsad.errors import ConfigError
 from marsad.model import Mention, Quote
 

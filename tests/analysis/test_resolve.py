@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.gazetteer import load_gazetteer
-from marsad.analysis.registry import EntityRegistry, ResolveSettings
-from marsad.analysis.resolve import resolve_mentions
+from marsad.analysis.entities.gazetteer import load_gazetteer
+from marsad.analysis.entities.registry import EntityRegistry, ResolveSettings
+from marsad.analysis.entities.resolve import resolve_mentions
 from marsad.errors import ConfigError
 from marsad.model import Mention
 
@@ -327,7 +327,7 @@ def test_resolve_offsets_always_slice_text(names: list[str]) -> None:
 )
 def test_resolve_kaf_qaf_swap_is_not_a_spelling_variant(common_word: str, place: str) -> None:
     """A native KAF/QAF swap (sharika 'company' / al-Shariqa) does not hit the gazetteer place."""
-    from marsad.analysis.gazetteer import load_gazetteer
+    from marsad.analysis.entities.gazetteer import load_gazetteer
 
     found = load_gazetteer().lookup(common_word)
     assert found is None or found.english != place

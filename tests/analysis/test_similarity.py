@@ -1,4 +1,4 @@
-"""Tests for marsad.analysis.similarity and the TF-IDF vectors under it."""
+"""Tests for marsad.analysis.stories.similarity and the TF-IDF vectors under it."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.similarity import score_pairs, similarity
-from marsad.analysis.vectors import VectorSettings, is_number, load_idf, load_stopwords, salient_numbers, terms
+from marsad.analysis.stories.similarity import score_pairs, similarity
+from marsad.analysis.stories.vectors import VectorSettings, is_number, load_idf, load_stopwords, salient_numbers, terms
 from marsad.errors import ConfigError
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"

@@ -1,4 +1,4 @@
-"""Tests for marsad.analysis.stories: incremental story clustering, stable ids, chapters."""
+"""Tests for marsad.analysis.stories.stories: incremental story clustering, stable ids, chapters."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.analysis.stories import (
+from marsad.analysis.stories.stories import (
     StoryDoc,
     StorySettings,
     StoryState,

@@ -1,4 +1,4 @@
-"""Tests of marsad.analysis.summarize: length, order, redundancy, settings, seeds, robustness."""
+"""Tests of marsad.analysis.summaries.summarize: length, order, redundancy, settings, seeds, robustness."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.summarize import (
+from marsad.analysis.summaries.summarize import (
     SummarySettings,
     select_sentences,
     summarize_article,
     summarize_story,
 )
-from marsad.analysis.summarize_terms import BackgroundIdf, content_terms, load_background_idf, split_sentences
+from marsad.analysis.summaries.terms import BackgroundIdf, content_terms, load_background_idf, split_sentences
 from marsad.errors import ConfigError
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"

@@ -1,4 +1,4 @@
-"""Tests of marsad.analysis.times: categories of temporal expressions, seeds, null without a date, invariants."""
+"""Tests of marsad.analysis.times.times: categories of temporal expressions, seeds, null without a date, invariants."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.times import TimeSettings, extract_times, parse_published
+from marsad.analysis.times.times import TimeSettings, extract_times, parse_published
 from marsad.errors import ConfigError
 
 PUB = dt.date(2015, 8, 6)  # a Thursday; 21 Shawwal 1436

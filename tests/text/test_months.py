@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.analysis.timewords import lexicon
+from marsad.analysis.times.timewords import lexicon
 from marsad.ingest.dates import month_names
 from marsad.text.months import month_rows
 from marsad.text.normalize import normalize_word

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.summarize import SummarySettings, summarize_article
+from marsad.analysis.summaries.summarize import SummarySettings, summarize_article
 from marsad.text.sentences import split_sentences
 
 

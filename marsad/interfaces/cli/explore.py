@@ -43,7 +43,7 @@ def cmd_ner(args: argparse.Namespace) -> int:
 
     The input may be UTF-8 (with or without BOM), UTF-16 or Windows-1256, like the articles ``ingest`` reads.
     """
-    from marsad.analysis.ner import tag_conll
+    from marsad.analysis.entities.ner import tag_conll
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()

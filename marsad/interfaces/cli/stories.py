@@ -27,7 +27,7 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
 @command("summarize")
 def cmd_summarize(args: argparse.Namespace) -> int:
     """Print {id, summary: [sentences]} per article: redundancy-aware extractive summaries."""
-    from marsad.analysis.summarize import SummarySettings, summarize_article
+    from marsad.analysis.summaries.summarize import SummarySettings, summarize_article
 
     if args.ratio is None and args.sentences is None:
         args.sentences = 3
@@ -45,7 +45,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 @command("similarity")
 def cmd_similarity(args: argparse.Namespace) -> int:
     """Print {id, score} per input pair: the article similarity story clustering uses, in [0, 1]."""
-    from marsad.analysis.similarity import score_pairs
+    from marsad.analysis.stories.similarity import score_pairs
 
     try:
         handle = sys.stdin if args.pairs == "-" else open(args.pairs, encoding="utf-8-sig")

@@ -1,0 +1,244 @@
+"""The cross-article entity registry: resolved entities, their variants and counts, and the linking rules.
+
+The registry is the only state of entity resolution. It is passed in (one per run, or reloaded from the
+store with ``from_rows``) and never kept in a module global. Entity ids are derived from the entity's
+gazetteer id, or else from its type and the ``name_key`` of its first full name, so one corpus processed in
+one run or in batches (in the same order) gets the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.analysis.entities.gazetteer import GAZETTEER_VERSION, GazEntry, Gazetteer, load_gazetteer
+from marsad.analysis.entities.namekey import (
+    NAMEKEY_VERSION,
+    drops_middle_name,
+    extends_lineage,
+    name_key,
+    split_name,
+    token_key,
+    token_similarity,
+)
+from marsad.errors import ConfigError
+
+#: Version of the resolution rules, persisted with every registry row.
+RESOLVE_VERSION = "resolve.v3"  # v3: an al- name is not a clipped wa-/bi- name; a name takes its article majority type
+#: Name similarity at or above which two names are one entity (tuned on evals/gold/entity_groups.tsv:
+#: the highest value that keeps \u0643\u064a\u0645 \u064a\u0648\u0646\u062c \u0623\u0648\u0646 (0.89) with Kim Jong Un;
+#: look-alikes in the gold set score <= 0.67).
+LINK_THRESHOLD = 0.85
+#: Variants of one entity compared against a new name (the most frequent ones; bounds the cost per link).
+MAX_COMPARED_VARIANTS = 24
+
+
+@dataclass(frozen=True)
+class ResolveSettings:
+    """Thresholds of entity linking."""
+
+    link_threshold: float = LINK_THRESHOLD
+    max_compared_variants: int = MAX_COMPARED_VARIANTS
+
+    def __post_init__(self) -> None:
+        """Reject impossible values with the fix."""
+        if not 0 < self.link_threshold <= 1:
+            raise ConfigError(f"link_threshold={self.link_threshold}: give a similarity in (0, 1], e.g. 0.85")
+        if self.max_compared_variants < 1:
+            raise ConfigError(f"max_compared_variants={self.max_compared_variants}: give 1 or more, e.g. 24")
+
+
+@dataclass
+class Entity:
+    """One resolved entity with its canonical name, gazetteer ids and every variant seen with its count."""
+
+    entity_id: str
+    type: str
+    canonical: str
+    english: str | None = None
+    iso: str | None = None
+    geonames_id: int | None = None
+    gaz_id: str | None = None
+    variants: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def mentions(self) -> int:
+        """Return how many mentions were resolved to this entity."""
+        return sum(self.variants.values())
+
+    def recompute_canonical(self) -> None:
+        """Keep the gazetteer name, else pick the fullest, then most frequent, variant."""
+        if self.gaz_id or not self.variants:
+            return
+        self.canonical = max(self.variants, key=lambda v: (len(split_name(v).tokens), self.variants[v], v))
+
+
+def make_entity_id(type_: str, basis: str) -> str:
+    """Return the stable id ``TYPE:<10 hex>`` of an entity from its type and a basis string."""
+    return f"{type_}:{hashlib.sha1(f'{type_}|{basis}'.encode()).hexdigest()[:10]}"
+
+
+class EntityRegistry:
+    """Entities resolved so far, indexed for linking new names by key, token and gazetteer id."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, settings: ResolveSettings | None = None) -> None:
+        """Start an empty registry over ``gazetteer`` (default: the shipped one)."""
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        self.settings = settings or ResolveSettings()
+        self.entities: dict[str, Entity] = {}
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._by_token: dict[str, set[str]] = defaultdict(set)
+        self._by_gaz: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        """Return the number of entities."""
+        return len(self.entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        """Iterate over entities in insertion order."""
+        return iter(self.entities.values())
+
+    def get(self, entity_id: str) -> Entity | None:
+        """Return the entity with ``entity_id``, or None."""
+        return self.entities.get(entity_id)
+
+    def _index(self, entity: Entity, variant: str) -> None:
+        """Index ``variant`` of ``entity`` by name key and by its first and last token keys."""
+        tokens = split_name(variant).tokens
+        if not tokens:
+            return
+        self._by_key[name_key(variant)].add(entity.entity_id)
+        for tok in {tokens[0], tokens[-1]}:
+            self._by_token[token_key(tok)].add(entity.entity_id)
+
+    def for_gazetteer(self, entry: GazEntry) -> Entity:
+        """Return the entity of gazetteer ``entry``, creating it on first use."""
+        if entry.gaz_id in self._by_gaz:
+            return self.entities[self._by_gaz[entry.gaz_id]]
+        entity = Entity(
+            entity_id=make_entity_id(entry.type, entry.gaz_id),
+            type=entry.type,
+            canonical=entry.canonical_ar,
+            english=entry.english or None,
+            iso=entry.iso,
+            geonames_id=entry.geonames_id,
+            gaz_id=entry.gaz_id,
+        )
+        self._add(entity)
+        return entity
+
+    def create(self, type_: str, name: str) -> Entity:
+        """Create a new entity named ``name`` (id from type and name key; disambiguated on a clash)."""
+        basis = name_key(name)
+        entity_id = make_entity_id(type_, basis)
+        if entity_id in self.entities:  # same key, judged a different entity (two known given names)
+            entity_id = make_entity_id(type_, basis + "|" + " ".join(split_name(name).tokens))
+        entity = Entity(entity_id=entity_id, type=type_, canonical=split_name(name).display or name)
+        self._add(entity)
+        return entity
+
+    def _add(self, entity: Entity) -> None:
+        """Insert ``entity`` and index its names."""
+        self.entities[entity.entity_id] = entity
+        if entity.gaz_id:
+            self._by_gaz[entity.gaz_id] = entity.entity_id
+        self._index(entity, entity.canonical)
+        for variant in entity.variants:
+            self._index(entity, variant)
+
+    def observe(self, entity: Entity, variant: str, count: int = 1, role: str = "") -> None:
+        """Record ``count`` mentions of ``entity`` written as ``variant`` (and the role they carried)."""
+        if variant not in entity.variants:
+            self._index(entity, variant)
+        entity.variants[variant] += count
+        if role:
+            entity.roles[role] += count
+        entity.recompute_canonical()
+
+    def find(self, name: str, type_: str, gaz_id: str | None = None) -> Entity | None:
+        """Return the registered entity that ``name`` most likely spells, or None (guards included)."""
+        tokens = split_name(name).tokens
+        if not tokens:
+            return None
+        candidates = set(self._by_key.get(name_key(name), ()))
+        for tok in {tokens[0], tokens[-1]}:
+            candidates |= self._by_token.get(token_key(tok), set())
+        best: tuple[float, str] | None = None
+        lineage: list[str] = []
+        matched = 0
+        for entity_id in sorted(candidates):
+            entity = self.entities[entity_id]
+            if entity.type != type_ or (gaz_id and entity.gaz_id and entity.gaz_id != gaz_id):
+                continue
+            score = self._score(tokens, entity)
+            if score >= self.settings.link_threshold:
+                matched += 1
+                if best is None or score > best[0]:
+                    best = (score, entity_id)
+            elif type_ == "PER" and self._extends(name, tokens, entity):
+                lineage.append(entity_id)
+        if type_ == "PER" and len(tokens) == 1 and matched > 1:
+            return None  # a lone name that two known people bear (Abdullah) names neither of them
+        if best is None and len(lineage) == 1:  # one known name that this one extends (or is extended by)
+            return self.entities[lineage[0]]
+        return self.entities[best[1]] if best else None
+
+    def _extends(self, name: str, tokens: tuple[str, ...], entity: Entity) -> bool:
+        """True when ``name`` and one of the entity's names differ by a "bin X" lineage or a middle name only."""
+        names = [entity.canonical] + [v for v, _ in entity.variants.most_common(self.settings.max_compared_variants)]
+        threshold = self.settings.link_threshold
+        return any(
+            len(known) > 1  # a lone given name is nobody's lineage
+            and (extends_lineage(tokens, known, threshold) or drops_middle_name(name, n, threshold))
+            for n, known in ((n, split_name(n).tokens) for n in names)
+        )
+
+    def _score(self, tokens: tuple[str, ...], entity: Entity) -> float:
+        """Return the best similarity of ``tokens`` to the entity's canonical name and frequent variants."""
+        names = [entity.canonical] + [v for v, _ in entity.variants.most_common(self.settings.max_compared_variants)]
+        return max(token_similarity(tokens, split_name(n).tokens) for n in names)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return one JSON-ready row per entity (variants and roles with counts) for the store."""
+        return [
+            {
+                "entity_id": e.entity_id,
+                "type": e.type,
+                "canonical": e.canonical,
+                "english": e.english,
+                "iso": e.iso,
+                "geonames_id": e.geonames_id,
+                "gaz_id": e.gaz_id,
+                "mentions": e.mentions,
+                "variants": dict(e.variants.most_common()),
+                "roles": dict(e.roles.most_common()),
+                "version": f"{RESOLVE_VERSION}+{NAMEKEY_VERSION}+{GAZETTEER_VERSION}",
+            }
+            for e in self.entities.values()
+        ]
+
+    @classmethod
+    def from_rows(
+        cls, rows: list[dict[str, Any]], gazetteer: Gazetteer | None = None, settings: ResolveSettings | None = None
+    ) -> EntityRegistry:
+        """Rebuild a registry from rows written by ``to_rows``."""
+        registry = cls(gazetteer, settings)
+        for row in rows:
+            registry._add(
+                Entity(
+                    entity_id=row["entity_id"],
+                    type=row["type"],
+                    canonical=row["canonical"],
+                    english=row.get("english"),
+                    iso=row.get("iso"),
+                    geonames_id=row.get("geonames_id"),
+                    gaz_id=row.get("gaz_id"),
+                    variants=Counter(row.get("variants") or {}),
+                    roles=Counter(row.get("roles") or {}),
+                )
+            )
+        return registry

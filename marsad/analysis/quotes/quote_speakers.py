@@ -1,0 +1,184 @@
+"""Speaker phrases of quotes: trim a phrase of adverbials, detect anaphors, and link it to an entity id."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.analysis.quotes.quote_lexicon import LAM, QuoteLexicon
+from marsad.model import Mention
+from marsad.text.normalize import normalize
+from marsad.text.tokenize import Token
+
+#: Punctuation that may sit inside a speaker phrase ("مساعد الرئيس الروسي، يوري أوشاكوف") but never ends one.
+INNER_PUNCT = frozenset({"\u060c", ",", "-", "\u2013"})  # ARABIC COMMA, comma, hyphen, en dash
+#: Words after which a word run is not a pre-verbal subject ("وعن استعدادات فريقه ... قال").
+PREP_STARTS = frozenset(
+    {
+        "\u0641\u064a",  # fi "in"
+        "\u0639\u0646",  # an "about"
+        "\u0648\u0639\u0646",  # wa-an
+        "\u0645\u0646",  # min "from"
+        "\u0648\u0645\u0646",  # wa-min
+        "\u0639\u0644\u064a",  # ala "on" (normalized yeh)
+        "\u062d\u0648\u0644",  # hawla "about"
+        "\u0648\u062d\u0648\u0644",  # wa-hawla
+        "\u0645\u0639",  # ma'a "with"
+        "\u0648\u0641\u064a",  # wa-fi
+        "\u0643\u0645\u0627",  # kama "as"
+    }
+)
+#: Auxiliaries around a pre-verbal subject ("وكانت إدارة النادي قد أعلنت"): kana, wa-kana(t), qad, wa-qad.
+AUXILIARIES = frozenset(
+    {
+        "\u0643\u0627\u0646",  # kana
+        "\u0643\u0627\u0646\u062a",  # kanat
+        "\u0648\u0643\u0627\u0646",  # wa-kana
+        "\u0648\u0643\u0627\u0646\u062a",  # wa-kanat
+        "\u0642\u062f",  # qad
+        "\u0648\u0642\u062f",  # wa-qad
+    }
+)
+#: Prepositions that end a subject after a verb: ila, 'an (normalized), bi-, li- words are checked by proclitic.
+LINK_WORDS = frozenset({"\u0627\u0644\u064a", "\u0639\u0646"})
+BEH = "\u0628"  # ARABIC LETTER BEH (preposition proclitic "with, by")
+#: Words that end a pre-verbal subject search (the subject starts after them).
+SUBJECT_BOUNDARIES = frozenset(
+    {
+        "\u0644\u0643\u0646",  # lakin "but"
+        "\u0628\u064a\u0646\u0645\u0627",  # baynama "while"
+        "\u0641\u064a\u0645\u0627",  # fima "while"
+        "\u0648\u0644\u0643\u0646",  # wa-lakin
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as resolved for one quote: display text, offsets (None when inherited) and entity id."""
+
+    text: str | None
+    start: int | None
+    end: int | None
+    entity_id: str | None
+
+
+NO_SPEAKER = Speaker(None, None, None, None)
+
+
+def trim_speaker(
+    toks: Sequence[Token], norms: Sequence[str], lex: QuoteLexicon, after_participle: bool = False
+) -> int:
+    """Return how many leading tokens of a candidate speaker region form the speaker phrase.
+
+    A first word with the lam proclitic is an addressee ("للصحفيين"; after a participle any "ل..." word:
+    "قائلا لوزير الطاقة"), not a speaker.
+    """
+    n = len(toks)
+    cut = n
+    if n and norms[0].startswith(LAM) and len(norms[0]) > 3 and (after_participle or norms[0].startswith(LAM + LAM)):
+        return 0
+    if n and (norms[0] in PREP_STARTS or lex.stop_kind(norms[0]) == "reject"):
+        return 0
+    for k in range(n):
+        kind = lex.stop_kind(norms[k])
+        if kind in ("stop", "addr") or lex.cue_kind(norms[k]) is not None:
+            cut = k
+            break
+        if kind == "prep" and k + 1 < n and lex.stop_kind(norms[k + 1]) in ("adv", "stop"):
+            cut = k
+            break
+        if toks[k].text in "()[]:;.!?\u061b\u061f":  # brackets, colon, stops, ARABIC SEMICOLON/QUESTION MARK
+            cut = k
+            break
+    while cut > 0 and (toks[cut - 1].text in INNER_PUNCT or not toks[cut - 1].text.strip()):
+        cut -= 1
+    while cut > 0 and toks[cut - 1].text in ("\u0648",):  # a dangling WAW conjunction
+        cut -= 1
+    return cut
+
+
+def is_anaphor(norm_phrase: str, lex: QuoteLexicon) -> bool:
+    """True when a normalized speaker phrase only points back ("المصدر نفسه", "المتحدث", "سماحته")."""
+    return norm_phrase in lex.anaphors
+
+
+def preverbal_subject(
+    toks: Sequence[Token], norms: Sequence[str], lex: QuoteLexicon, max_words: int
+) -> tuple[int, int] | None:
+    """Return the (first, last+1) indexes of a subject before the verb at the end of ``toks``, or None."""
+    k = len(toks)
+    first = k
+    while first > 0:
+        t = toks[first - 1]
+        if t.text in INNER_PUNCT or norms[first - 1] in SUBJECT_BOUNDARIES:
+            break
+        first -= 1
+    words = [j for j in range(first, k) if norms[j][:1].isalnum()]
+    if not 1 <= len(words) <= max_words:
+        return None
+    while words and norms[words[0]] in AUXILIARIES:
+        words = words[1:]
+    while words and norms[words[-1]] in AUXILIARIES:
+        words = words[:-1]
+    if not words or norms[words[0]] in PREP_STARTS or any(lex.stop_kind(norms[j]) == "stop" for j in words):
+        return None
+    if any(lex.cue_kind(norms[j]) is not None for j in words):
+        return None
+    return words[0], words[-1] + 1
+
+
+def verb_subject(
+    toks: Sequence[Token], norms: Sequence[str], lex: QuoteLexicon, max_words: int
+) -> tuple[int, int] | None:
+    """Return the (first, last+1) indexes of the subject after a sentence-initial verb, or None.
+
+    For "ندد خطباء المساجد بـ..." the subject is "خطباء المساجد".
+
+    The subject ends at punctuation, a preposition or a word with a bi-/li- proclitic; it must end within
+    ``max_words`` words, else the sentence is not verb-subject-object and None is returned.
+    """
+    if len(toks) < 2 or norms[0] in PREP_STARTS or lex.stop_kind(norms[0]) is not None or lex.cue_kind(norms[0]):
+        return None
+    for k in range(1, min(len(toks), max_words + 2)):
+        norm = norms[k]
+        ends = not norm[:1].isalnum() or norm in PREP_STARTS or norm in LINK_WORDS or lex.stop_kind(norm) is not None
+        if not ends and k > 1 and len(norm) > 3 and norm[0] in (BEH, LAM):
+            ends = True
+        if ends:
+            return (1, k) if k > 1 else None
+    return None
+
+
+def _head_tokens(norm_phrase: str) -> list[str]:
+    """Return the normalized tokens of a phrase that are not function words."""
+    return [w for w in norm_phrase.split() if len(w) > 1]
+
+
+def link_entity(
+    start: int, end: int, norm_phrase: str, mentions: Sequence[Mention], history: Sequence[tuple[str, str | None]]
+) -> str | None:
+    """Return the entity id of the speaker phrase at ``[start, end)``.
+
+    A PER mention inside the phrase wins; then an ORG/MISC mention that starts the phrase; then the last earlier
+    speaker (``history`` of (normalized phrase, entity id)) or earlier PER mention whose text ends with the
+    phrase's last word (a surname-only speaker, "أوشاكوف").
+    """
+    inside = [m for m in mentions if m.start >= start and m.end <= end and m.entity_id]
+    for m in inside:
+        if m.type == "PER":
+            return m.entity_id
+    for m in inside:
+        if m.type in ("ORG", "MISC") and m.start - start <= 2:
+            return m.entity_id
+    heads = _head_tokens(norm_phrase)
+    if not heads:
+        return None
+    last = heads[-1]
+    for phrase, entity_id in reversed(history):
+        if entity_id and (set(heads) <= set(phrase.split()) or phrase.split()[-1:] == [last]):
+            return entity_id
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if m.type == "PER" and m.entity_id and m.start < start and normalize(m.text).split()[-1:] == [last]:
+            return m.entity_id
+    return None

@@ -1,0 +1,290 @@
+"""Candidate temporal expressions: one function per pattern family, each resolving its matches to values.
+
+All functions read the folded working string ``w`` (see :mod:`marsad.analysis.times.times`) and return
+:class:`Candidate` spans in ``w`` coordinates. A value is None when it needs the publication date and there is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from marsad.analysis.times import timecalc as tc
+from marsad.analysis.times.timewords import Grammar, Lexicon, MonthName
+
+GREGORIAN_MIN_YEAR = 1700  # a 4-digit year below this without an era marker is read as Hijri (13xx/14xx AH)
+BARE_YEAR_RANGE = (1900, 2099)  # a year after a bare preposition ("in 2011") must fall here to count
+_SENTENCE_END = re.compile(r"[.!?\u061f\n]")  # ARABIC QUESTION MARK among the sentence ends
+_PREV_WORD = re.compile(r"(\w+)[^\w]*$")
+_NEXT_WORD = re.compile(r"^[^\w]*(\w+)")
+_YEAR_RANGE_BEFORE = re.compile(r"\d{4}\s*/\s*$")  # "1437/1436 AH": an academic year, not a year
+_AND_YEAR = re.compile(r"\s*(?:\u0648|-|\u2013)\s*(1[3-9]\d\d|20\d\d)(?!\d)(?![^\W\d_])")  # WAW (and) or a dash
+_DEFINITE_NUMBER = re.compile(r"^\u0627\u0644\d")  # ALEF LAM + digit ("the 15th day")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A matched expression in working-string coordinates, with its resolved value."""
+
+    start: int
+    end: int
+    value: str | None
+    calendar: str
+    kind: str  # date | month | year | weekday | relative | ago
+    mergeable: bool = False  # a weekday that may join a following date ("Thursday, 6 August 2015")
+    anchor_shift: int | None = None  # days from the publication date to the date the text implies ("yesterday, Monday")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every rule needs: the working string, the anchor date, the grammar and the tense window."""
+
+    w: str
+    published: dt.date | None
+    grammar: Grammar
+    lex: Lexicon
+    cue_window: int
+
+    def month(self, text: str | None) -> MonthName | None:
+        """Return the month entry for a matched month text (whitespace-insensitive)."""
+        if not text:
+            return None
+        return self.lex.months_compact.get(re.sub(r"\s+", "", text))
+
+    def prev_word(self, pos: int) -> str:
+        """Return the word just before ``pos`` (empty at the start)."""
+        m = _PREV_WORD.search(self.w, max(0, pos - 40), pos)
+        return m.group(1) if m else ""
+
+    def next_word(self, pos: int) -> str:
+        """Return the word just after ``pos`` (empty at the end)."""
+        m = _NEXT_WORD.match(self.w[pos : pos + 40])
+        return m.group(1) if m else ""
+
+    def future(self, pos: int) -> bool:
+        """Return True when the clause before ``pos`` carries a future cue (will/next/scheduled, SEEN + verb)."""
+        lo = max(0, pos - self.cue_window)
+        window = self.w[lo:pos]
+        ends = list(_SENTENCE_END.finditer(window))
+        if ends:
+            window = window[ends[-1].end() :]
+        if self.grammar.future_word.search(window):
+            return True
+        stops = self.lex.words("futurestop")
+        prefixes = tuple(s[:-1] for s in stops if s.endswith("*"))
+        return any(
+            v not in stops and not v.startswith(prefixes)
+            for v in (m.group(1) for m in self.grammar.future_verb.finditer(window))
+        )
+
+
+def _pick_month(ctx: Context, m: re.Match[str]) -> MonthName | None:
+    """Return the month of a single or double form, preferring the Gregorian name of a pair."""
+    first, second = ctx.month(m.group("m1")), ctx.month(m.group("m2"))
+    if first and second and first.calendar == "hijri" and second.calendar == "gregorian":
+        return second
+    return first or second
+
+
+def _is_hijri_year(ctx: Context, year: int, era: str | None) -> bool:
+    """Return True when a year is Hijri: an AH suffix, or below the Gregorian floor without an AD suffix."""
+    if era:
+        return era in ctx.lex.words("era_hijri")
+    return year < GREGORIAN_MIN_YEAR
+
+
+def dates(ctx: Context) -> Iterator[Candidate]:
+    """Day + month (+ year or last/next): "15 Ramadan 1436 AH", "6 August 2015", "30 June last"."""
+    for m in ctx.grammar.date.finditer(ctx.w):
+        month = _pick_month(ctx, m)
+        if month is None:
+            continue
+        if not month.free and re.search(r"[\-/]", ctx.w[m.end("d") : m.start("m1")]):
+            continue  # "1-\u0635\u0641\u0631" is a score (one-nil), not the 1st of Safar
+        day, year = int(m.group("d")), m.group("y")
+        offset = int(ctx.lex.words("modifier").get(m.group("mod") or "", "0")) if m.group("mod") else None
+        got = _day_month(ctx, month, day, int(year) if year else None, offset)
+        value = tc.day_value(got) if got else None
+        if got is None and year:
+            continue  # an impossible date ("31 February 2015") is not a date
+        yield Candidate(m.start("x"), m.end("x"), value, month.calendar, "date")
+
+
+def _day_month(ctx: Context, month: MonthName, day: int, year: int | None, offset: int | None) -> dt.date | None:
+    """Resolve a day of a month; without year, nearest the publication date or in the ``offset`` direction."""
+    hijri = month.calendar == "hijri"
+    if year is None and ctx.published is None:
+        return None
+    if year is None and offset:
+        year = (tc.hijri_month_year_for if hijri else tc.month_year_for)(ctx.published, month.month, offset)  # type: ignore[operator, arg-type]
+    elif year is None:
+        near = tc.hijri_day_month_year_for if hijri else tc.day_month_year_for
+        year = near(ctx.published, month.month, day)  # type: ignore[arg-type]
+    if year is None:
+        return None
+    return tc.hijri_to_gregorian(year, month.month, day) if hijri else tc.safe_date(year, month.month, day)
+
+
+def month_years(ctx: Context) -> Iterator[Candidate]:
+    """Month + year: "January 2015", "Kanun al-Thani/January 2015", "Ramadan 1436 AH"."""
+    for m in ctx.grammar.month_year.finditer(ctx.w):
+        month = _pick_month(ctx, m)
+        if month is None:
+            continue
+        year = int(m.group("y"))
+        if month.calendar == "hijri":
+            value = tc.hijri_month_value(year, month.month)
+        else:
+            value = tc.month_value(year, month.month)
+        yield Candidate(m.start("x"), m.end("x"), value, month.calendar, "month")
+
+
+def _month_relative(ctx: Context, month: MonthName, direction: int) -> str | None:
+    """Resolve a month without year in ``direction`` from the publication date."""
+    if ctx.published is None:
+        return None
+    if month.calendar == "hijri":
+        hy = tc.hijri_month_year_for(ctx.published, month.month, direction)
+        return tc.hijri_month_value(hy, month.month) if hy else None
+    return tc.month_value(tc.month_year_for(ctx.published, month.month, direction), month.month)
+
+
+def month_mods(ctx: Context) -> Iterator[Candidate]:
+    """Month + last/next/current: "last July", "next Ramadan", "this August"."""
+    for m in ctx.grammar.month_mod.finditer(ctx.w):
+        month = _pick_month(ctx, m)
+        if month is None:
+            continue
+        offset = int(ctx.lex.words("modifier").get(m.group("mod"), "0"))
+        direction = {-1: -1, 0: 0, 1: 1}[offset]
+        yield Candidate(m.start("x"), m.end("x"), _month_relative(ctx, month, direction), month.calendar, "month")
+
+
+def months_alone(ctx: Context) -> Iterator[Candidate]:
+    """A month alone: "in February" (nearest not after publication unless the clause is future), "the month of Ramadan"."""
+    for m in ctx.grammar.month_alone.finditer(ctx.w):
+        month = _pick_month(ctx, m)
+        if month is None:
+            continue
+        if not (month.free or m.group("mw") or m.group("m2") or ctx.prev_word(m.start("x")) in ctx.lex.words("prep")):
+            continue
+        direction = 2 if ctx.future(m.start("x")) else 0
+        yield Candidate(m.start("x"), m.end("x"), _month_relative(ctx, month, direction), month.calendar, "month")
+
+
+def numerics(ctx: Context) -> Iterator[Candidate]:
+    """Numeric dates: "06/08/2015", "2015-08-06", "1436/10/20 AH"."""
+    for m in ctx.grammar.numeric.finditer(ctx.w):
+        if m.group("y1"):
+            year, month, day = int(m.group("y1")), int(m.group("mo1")), int(m.group("d1"))
+        else:
+            year, month, day = int(m.group("y2")), int(m.group("mo2")), int(m.group("d2"))
+        if month > 12 and day <= 12:
+            month, day = day, month
+        if _is_hijri_year(ctx, year, m.group("era")):
+            got, calendar = tc.hijri_to_gregorian(year, month, day), "hijri"
+        else:
+            got, calendar = tc.safe_date(year, month, day), "gregorian"
+        if got is not None:
+            yield Candidate(m.start("x"), m.end("x"), tc.day_value(got), calendar, "date")
+
+
+def years(ctx: Context) -> Iterator[Candidate]:
+    """A year: "year 2017", "1436 AH", "2015 AD", "in 2011", and the second year of "between 2004 and 2007"."""
+    for m in ctx.grammar.year.finditer(ctx.w):
+        year, era = int(m.group("y")), m.group("era")
+        if _YEAR_RANGE_BEFORE.search(ctx.w, max(0, m.start("x") - 12), m.start("x")):
+            continue
+        if not (m.group("yw") or era):
+            prep = ctx.prev_word(m.start("x")) in ctx.lex.words("prep")
+            if not (prep and BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1]):
+                continue
+        if _is_hijri_year(ctx, year, era):
+            value, calendar = tc.hijri_year_value(year), "hijri"
+        else:
+            value, calendar = f"{year:04d}", "gregorian"
+        yield Candidate(m.start("x"), m.end("x"), value, calendar, "year")
+        more = _AND_YEAR.match(ctx.w, m.end("x")) if calendar == "gregorian" else None
+        if more:  # "between 2004 and 2007": the second year shares the first one's cue
+            yield Candidate(more.start(1), more.end(1), more.group(1), "gregorian", "year")
+
+
+def weekdays(ctx: Context) -> Iterator[Candidate]:
+    """Weekdays: "today Thursday", "on Wednesday", "last Thursday", "(Monday)", "yesterday (Wednesday)"."""
+    friday = 5
+    for m in ctx.grammar.weekday.finditer(ctx.w):
+        wd = ctx.lex.weekdays.get(m.group("wd"))
+        if wd is None:
+            continue
+        rel, mod = m.group("rel"), m.group("mod")
+        if not (rel or mod or m.group("dw")):
+            before = ctx.prev_word(m.start("x"))
+            if before in ctx.lex.words("weekdayblock") or (wd == friday and before in ctx.lex.words("fridayblock")):
+                continue
+        value, shift = None, None
+        if ctx.published is not None:
+            pub = ctx.published
+            if rel:
+                rel_offset = ctx.lex.relative[re.sub(r"\s+", " ", rel)][1]
+                day = tc.nearest_weekday(pub + dt.timedelta(days=rel_offset), wd, 3)
+                shift = (day - pub).days - rel_offset
+            elif mod:
+                offset = int(ctx.lex.words("modifier").get(mod, "0"))
+                day = tc.nearest_weekday(pub, wd, {-1: -1, 0: 3, 1: 1}[offset])
+            else:
+                day = tc.nearest_weekday(pub, wd, 2 if ctx.future(m.start("x")) else 0)
+            value = tc.day_value(day)
+        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "weekday", mergeable=not mod, anchor_shift=shift)
+
+
+def _shifted(pub: dt.date, unit: str, offset: int) -> str:
+    """Return the value of ``pub`` moved by ``offset`` units, at that unit's precision."""
+    if unit == "day":
+        return tc.day_value(pub + dt.timedelta(days=offset))
+    if unit == "week":
+        return tc.week_value(pub + dt.timedelta(days=7 * offset))
+    if unit == "month":
+        return tc.month_value(*tc.shift_month(pub.year, pub.month, offset))
+    return f"{pub.year + offset:04d}"
+
+
+def relatives(ctx: Context) -> Iterator[Candidate]:
+    """Relative words: yesterday, the day before yesterday, tomorrow, last week, next month, last year, today."""
+    today = set(ctx.lex.words("todayblock_after"))
+    for m in ctx.grammar.relative.finditer(ctx.w):
+        rel = re.sub(r"\s+", " ", m.group("rel"))
+        unit, offset = ctx.lex.relative.get(rel, ("day", 0))
+        if unit == "day" and offset == 0 and not m.group("pod"):
+            nxt = ctx.next_word(m.end("x"))
+            if nxt in today or _DEFINITE_NUMBER.match(nxt) or ctx.prev_word(m.start("x")) in ctx.lex.words("todayblock_before"):
+                continue
+        value = _shifted(ctx.published, unit, offset) if ctx.published else None
+        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "relative")
+
+
+def agos(ctx: Context) -> Iterator[Candidate]:
+    """Ago phrases: "three days ago", "two days ago" (dual), "3 months ago", "two years ago"."""
+    units = ctx.lex.words("unit")
+    for m in ctx.grammar.ago.finditer(ctx.w):
+        unit, count = units[m.group("unit")].split("\t")
+        n = int(m.group("n")) if m.group("n") else ctx.lex.numbers.get(m.group("nw") or "", int(count))
+        nxt = ctx.next_word(m.end("x"))
+        if n == 0 or nxt.isdigit() or nxt in ctx.lex.words("of") or ctx.month(nxt) is not None:
+            continue  # plural without number ("for years"), "two days before X", "since the month of Ramadan"
+        value = _shifted(ctx.published, unit, -n) if ctx.published else None
+        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "ago")
+
+
+RULES: tuple[Callable[[Context], Iterator[Candidate]], ...] = (
+    dates,
+    month_years,
+    month_mods,
+    months_alone,
+    numerics,
+    years,
+    weekdays,
+    relatives,
+    agos,
+)
