@@ -31,8 +31,7 @@ def run() -> dict[str, float]:
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
         store = open_store(":memory:")
         report = ingest([str(path)], store, Settings())
-        pred = {r["external_id"]: r["story_id"] for r in store.execute(
-            "SELECT a.external_id, s.story_id FROM articles a JOIN story_articles s ON s.article_id = a.id")}
+        pred = store.article_story_ids()
         store.close()
     gold = {r["id"]: r["story"] for r in rows if r["id"] in pred}
     p, rcl, f1 = bcubed(gold, {k: pred[k] for k in gold})

@@ -21,7 +21,7 @@ from marsad.errors import IngestError
 from marsad.ingest.extract import extract, line_key
 from marsad.ingest.readers import ReadError, read_paths
 from marsad.model import Article, RawDocument
-from marsad.store import SQLiteStore
+from marsad.store import Store
 
 #: Raw documents read before the repeated-line pass and one store transaction. 2,000 holds a SaudiNewsNet
 #: daily file (~1,700 articles) in one batch, so per-source footers are seen often enough to be dropped.
@@ -138,7 +138,7 @@ def iter_articles(paths: list[str], settings: Settings) -> Iterator[Article | Re
         yield from extract_batch(batch, settings)
 
 
-def make_annotator(settings: Settings, store: SQLiteStore | None = None) -> Annotator:
+def make_annotator(settings: Settings, store: Store | None = None) -> Annotator:
     """The per-article analyser, its entity registry reloaded from ``store`` when given."""
     a = settings.analysis
     registry = EntityRegistry.from_rows(store.entity_rows()) if store is not None and a.entities else None
@@ -155,7 +155,7 @@ class Trackers:
     story_settings: StorySettings = field(default_factory=StorySettings)
 
     @classmethod
-    def load(cls, store: SQLiteStore, settings: Settings) -> Trackers:
+    def load(cls, store: Store, settings: Settings) -> Trackers:
         """Rebuild every tracker from what the store holds."""
         a = settings.analysis
         dedup = DedupIndex.from_rows(store.dedup_rows(), STORE_DEDUP, fetch_text=_norm_text(store)) if a.dedup else None
@@ -163,13 +163,13 @@ class Trackers:
         return cls(make_annotator(settings, store), dedup, stories)
 
 
-def _norm_text(store: SQLiteStore) -> Callable[[str], str]:
+def _norm_text(store: Store) -> Callable[[str], str]:
     """The text the dedup index hashes for a stored article: its normalized title and body."""
     return lambda article_id: store.norm_text(article_id) or ""
 
 
 def ingest(
-    paths: list[str], store: SQLiteStore, settings: Settings, progress: Callable[[int], None] | None = None
+    paths: list[str], store: Store, settings: Settings, progress: Callable[[int], None] | None = None
 ) -> IngestReport:
     """Read, extract, normalize, analyse, deduplicate, cluster and store every article under ``paths``.
 
@@ -198,7 +198,7 @@ def ingest(
     return report
 
 
-def _dedup_one(aid: str, article: Article, store: SQLiteStore, index: DedupIndex | None) -> int:
+def _dedup_one(aid: str, article: Article, store: Store, index: DedupIndex | None) -> int:
     """Index one article for near-duplicates; record what it copies; return 1 if it is a copy."""
     if index is None:
         return 0
@@ -221,7 +221,7 @@ def _cluster_one(aid: str, article: Article, entity_ids: set[str], trackers: Tra
     return {got.story_id, *rec.chapters} | ({rec.chapter_of} if rec.chapter_of else set())
 
 
-def _save_stories(story_ids: set[str], store: SQLiteStore, trackers: Trackers) -> None:
+def _save_stories(story_ids: set[str], store: Store, trackers: Trackers) -> None:
     """Persist the changed stories (state rows and display summaries) and the clustering meta row."""
     state = trackers.stories
     if state is None or not story_ids:
@@ -244,7 +244,7 @@ def _as_datetime(value: str | None) -> datetime | None:
         return None
 
 
-def _store_one(article: Article, store: SQLiteStore, report: IngestReport) -> str | None:
+def _store_one(article: Article, store: Store, report: IngestReport) -> str | None:
     """Store one article unless the same outlet's copy is already there; return its new id."""
     if store.find_same(article.source, article.url, article.content_hash):
         report.duplicates += 1
@@ -259,7 +259,7 @@ def _store_one(article: Article, store: SQLiteStore, report: IngestReport) -> st
     return aid
 
 
-def _analyse_one(aid: str, article: Article, store: SQLiteStore, annotator: Annotator) -> set[str]:
+def _analyse_one(aid: str, article: Article, store: Store, annotator: Annotator) -> set[str]:
     """Annotate one stored article and save what was found; return the entity ids it mentions."""
     found = annotator.annotate(article.title, article.body, article.published_at)
     store.save_analysis(aid, found.entities, found.quotes, found.times, annotator.versions)

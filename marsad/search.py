@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from marsad.store import SQLiteStore
+from marsad.store import Store
 from marsad.text.normalize import normalize
 
 #: Most hits returned by default.
 DEFAULT_LIMIT = 20
 
 
-def search_articles(store: SQLiteStore, query: str, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
+def search_articles(store: Store, query: str, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
     """Articles whose normalized title or body contains every normalized word of ``query`` (newest first)."""
-    terms = normalize(query).split()
-    if not terms:
-        return []
-    where = " AND ".join("(title_norm LIKE ? OR body_norm LIKE ?)" for _ in terms)
-    args: list[Any] = [a for t in terms for a in (f"%{t}%", f"%{t}%")]
-    return store.execute(
-        f"SELECT id, external_id, source, published_at, title FROM articles WHERE {where}"
-        " ORDER BY published_at DESC LIMIT ?",
-        [*args, limit],
-    )
+    return store.search_text(normalize(query).split(), limit)
 
 
-def find_entity_ids(store: SQLiteStore, name: str, type_: str | None = None) -> list[str]:
+def find_entity_ids(store: Store, name: str, type_: str | None = None) -> list[str]:
     """Ids of the stored entities a user's NAME refers to: exact variants first, else the same name key.
 
     Spelling variants and transliterations match through ``name_key`` (e.g. any spelling of Kim Jong Un).
@@ -48,31 +38,25 @@ def find_entity_ids(store: SQLiteStore, name: str, type_: str | None = None) -> 
     return _of_type(store, hits, type_)
 
 
-def _of_type(store: SQLiteStore, ids: list[str], type_: str | None) -> list[str]:
+def _of_type(store: Store, ids: list[str], type_: str | None) -> list[str]:
     """Keep the ids whose entity has ``type_`` (all when None)."""
     if not type_ or not ids:
         return ids
-    marks = ",".join("?" * len(ids))
-    keep = {r["id"] for r in store.execute(f"SELECT id FROM entities WHERE type = ? AND id IN ({marks})", [type_, *ids])}
-    return [i for i in ids if i in keep]
+    found = store.entities_by_id(ids)
+    return [i for i in ids if i in found and found[i]["type"] == type_]
 
 
-def story_view(store: SQLiteStore, story_id: str, detail: bool = False) -> dict[str, Any] | None:
+def story_view(store: Store, story_id: str, detail: bool = False) -> dict[str, Any] | None:
     """One story as shown to users: timeline (Marsad and external ids), sources, entities, chapters.
 
     With ``detail``: also a multi-document summary, the quotes of its articles and its near-duplicates.
     """
-    rows = store.execute("SELECT * FROM stories WHERE id = ?", [story_id])
-    if not rows:
+    row = store.get_story(story_id)
+    if row is None:
         return None
-    import json
-
-    row = rows[0]
-    data = json.loads(row.get("data") or "{}")
+    data = row["data"]
     articles = store.story_articles(story_id)
-    names = {r["id"]: r for r in store.execute(
-        "SELECT id, type, canonical FROM entities WHERE id IN (%s)" % ",".join("?" * len(data.get("top_entities", []))),
-        [e for e, _ in data.get("top_entities", [])])} if data.get("top_entities") else {}
+    names = store.entities_by_id([e for e, _ in data.get("top_entities", [])])
     view: dict[str, Any] = {
         "id": story_id, "title": row["title"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
         "size": row["size"], "sources": [s for s, _ in data.get("sources", [])],
@@ -88,23 +72,11 @@ def story_view(store: SQLiteStore, story_id: str, detail: bool = False) -> dict[
     return view
 
 
-def _story_detail(store: SQLiteStore, articles: list[dict[str, Any]]) -> dict[str, Any]:
+def _story_detail(store: Store, articles: list[dict[str, Any]]) -> dict[str, Any]:
     """Summary, quotes and near-duplicate groups of a story's articles."""
     from marsad.analysis.summaries.summarize import SummarySettings, summarize_story
 
     ids = [a["id"] for a in articles]
     texts = [(a["title"], (store.get_article(a["id"]) or {}).get("body") or "") for a in articles]
     summary = summarize_story(texts, SummarySettings(sentences=min(5, 1 + len(texts)))) if texts else []
-    marks = ",".join("?" * len(ids))
-    quotes = store.execute(
-        "SELECT q.article_id, q.speaker, q.speaker_entity_id, e.canonical AS speaker_canonical, q.cue, q.text,"
-        f" q.direct FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.article_id IN ({marks})"
-        " ORDER BY q.article_id, q.start", ids) if ids else []
-    for q in quotes:
-        q["direct"] = bool(q["direct"])
-    dups = store.execute(
-        "SELECT article_id, duplicate_of, similarity, first_source, match FROM duplicates"
-        f" WHERE article_id IN ({marks})", ids) if ids else []
-    for d in dups:
-        d["match"] = json.loads(d["match"]) if d["match"] else None
-    return {"summary": summary, "quotes": quotes, "duplicates": dups}
+    return {"summary": summary, "quotes": store.quotes_of_articles(ids), "duplicates": store.duplicates_of_articles(ids)}

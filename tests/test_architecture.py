@@ -81,3 +81,52 @@ def test_architecture_no_module_imports_itself_back() -> None:
     graph = grimp.build_graph("marsad")
     imports = {m: set(graph.find_modules_directly_imported_by(m)) for m in graph.modules}
     assert _cycles(imports) == []
+
+
+_SQL = __import__("re").compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA)\b[\s\S]*\b(FROM|INTO|SET|TABLE|WHERE|INDEX)\b")
+
+
+def _sql_literals(path: Path, root: Path = ROOT) -> list[str]:
+    """Return ``file:line`` of the string literals of a module that read as SQL statements."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.search(node.value):
+            found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_architecture_sql_finder_finds_sql(tmp_path: Path) -> None:
+    """The checker below can fail: a module with a query is reported."""
+    module = tmp_path / "probe.py"
+    module.write_text('Q = "SELECT id FROM articles WHERE x = ?"\n', "utf-8")
+    assert _sql_literals(module, tmp_path) == ["probe.py:1"]
+
+
+def test_architecture_no_sql_outside_the_store() -> None:
+    """Every SQL statement lives in ``marsad/store/``: the rest of the code calls the ``Store`` protocol."""
+    offenders = [hit for path in sorted((ROOT / "marsad").rglob("*.py"))
+                 if "store" not in path.relative_to(ROOT / "marsad").parts[:1] for hit in _sql_literals(path)]
+    assert offenders == []
+
+
+def test_architecture_sqlite_store_provides_the_store_protocol() -> None:
+    """``SQLiteStore`` has every method of ``Store``, taking at least the protocol's parameters."""
+    import inspect
+
+    from marsad.store import Store, open_store
+    from marsad.store.sqlite import SQLiteStore
+
+    store = open_store(":memory:")
+    try:
+        assert isinstance(store, Store)
+    finally:
+        store.close()
+    for name, member in inspect.getmembers(Store, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        impl = getattr(SQLiteStore, name, None)
+        assert callable(impl), f"SQLiteStore lacks {name}"
+        wanted = list(inspect.signature(member).parameters)
+        assert set(wanted) <= set(inspect.signature(impl).parameters), f"SQLiteStore.{name} parameters differ"

@@ -1,16 +1,15 @@
-"""Storage layer: ``open_store(url)`` picks a backend; SQLite is the embedded default."""
+"""Storage layer: ``open_store(url)`` picks a backend behind the one ``Store`` protocol; SQLite is the default."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from marsad.errors import StoreError
+from marsad.store.protocol import Store
 from marsad.store.sqlite import SQLiteStore
 
-Store = SQLiteStore
 
-
-def open_store(url: str | Path, **kwargs: object) -> SQLiteStore:
+def open_store(url: str | Path, **kwargs: object) -> Store:
     """Open a store: a file path or ``sqlite:///path`` (default backend), ``:memory:`` for tests."""
     text = str(url)
     if text.startswith("sqlite:///"):

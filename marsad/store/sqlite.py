@@ -13,6 +13,7 @@ from typing import Any
 from marsad.errors import StoreError
 from marsad.model import Article, Mention, Quote, TimeExpr
 from marsad.store.migrations import SQLITE_MIGRATIONS, Migration
+from marsad.store.sqlite_views import SQLiteViews
 
 ARTICLE_FIELDS = (
     "id", "external_id", "source", "url", "title", "byline", "published_at", "dateline", "body",
@@ -20,7 +21,7 @@ ARTICLE_FIELDS = (
 )
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteViews):
     """Articles and everything found in them, in one SQLite database file (or ``:memory:``)."""
 
     backend = "sqlite"
@@ -368,14 +369,6 @@ class SQLiteStore:
             "INSERT INTO state VALUES (?, ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET value = excluded.value",
             [(namespace, k, json.dumps(v, ensure_ascii=False, separators=(",", ":"))) for k, v in rows.items()],
         )
-
-    def execute(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Run one read query and return its rows as dicts (for interfaces that need a custom view)."""
-        return [dict(r) for r in self.db.execute(sql, args)]
-
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        """Run one write statement over many rows (inside the caller's transaction)."""
-        self.db.executemany(sql, rows)
 
 
 def _now() -> str:

@@ -60,7 +60,7 @@ def test_store_failed_migration_leaves_nothing_behind(store) -> None:
     with pytest.raises(Exception):
         store.migrate([*SQLITE_MIGRATIONS, bad])
     assert "9999_broken" not in store.applied_migrations()
-    assert not store.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'")
+    assert not store.db.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchall()
 
 
 def test_store_transaction_rolls_back_on_error(store) -> None:

@@ -83,11 +83,7 @@ def print_demo(store: Any, db: str) -> None:
     print("\n== Latest stories (4 or more articles)")
     print_table(store.list_stories(None, 8, 4), ("id", "first_seen", "last_seen", "size", "title"))
     print("\n== Chapters: stories that continue an earlier one (longest gap first)")
-    chapters = store.execute(
-        "SELECT s.id, s.title, s.first_seen, e.id AS earlier, e.title AS earlier_title, e.first_seen AS earlier_seen"
-        " FROM stories s JOIN stories e ON e.id = s.chapter_of"
-        " ORDER BY julianday(s.first_seen) - julianday(e.first_seen) DESC LIMIT 3")
-    for c in chapters:
+    for c in store.chapter_links(3):
         print(f"  {(c['earlier_seen'] or '')[:10]} {cell(c['earlier_title'], 50)}\n"
               f"    -> {(c['first_seen'] or '')[:10]} {cell(c['title'], 50)}")
     print(f"\nExplore: marsad entities --db {db} | marsad entity \"\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646\" --db {db}"

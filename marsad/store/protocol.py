@@ -1,0 +1,138 @@
+"""The one door to storage: ``Store``, the typed methods the rest of Marsad may call on any backend.
+
+A backend (``SQLiteStore`` today; PostgreSQL next) implements every method; ``tests/store`` runs one contract suite
+against each backend, and ``tests/test_architecture.py`` checks that ``SQLiteStore`` provides the protocol and
+that no SQL is written outside ``marsad/store/``. Records go in as ``marsad.model`` objects or plain rows and come
+out as dicts of display fields (the normalized text only through ``norm_text`` / ``iter_norm_texts``, for
+matching).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol, runtime_checkable
+
+from marsad.model import Article, Mention, Quote, TimeExpr
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Everything the pipeline, search and interfaces need from a store."""
+
+    # -- schema and transactions --------------------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        """Names of the migrations already applied, in order."""
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations, each atomically with its record; return the names applied."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A block stored whole or not at all (nested blocks join the outer one)."""
+
+    def close(self) -> None:
+        """Release the connection."""
+
+    # -- articles ------------------------------------------------------------------------------------------
+    def find_same(self, source: str | None, url: str | None, content_hash: str) -> str | None:
+        """Id of an article from the same outlet with the same URL or the same normalized text."""
+
+    def find_by_hash(self, content_hash: str) -> list[tuple[str, str | None]]:
+        """(id, source) of the stored articles with exactly this normalized text, earliest first."""
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this Marsad id is stored."""
+
+    def insert_article(self, article_id: str, article: Article) -> int:
+        """Store one article; return its arrival sequence number."""
+
+    def count_articles(self) -> int:
+        """Number of stored articles."""
+
+    def list_articles(self, limit: int = 50, offset: int = 0, source: str | None = None) -> list[dict[str, Any]]:
+        """Stored articles in arrival order, display fields only, one page."""
+
+    def get_article(self, key: str) -> dict[str, Any] | None:
+        """One article by Marsad or external id, display text only."""
+
+    def iter_norm_texts(self) -> Iterator[tuple[str, str | None, str | None, str, str]]:
+        """(id, source, published_at, title_norm, body_norm) of every article, in arrival order."""
+
+    def norm_text(self, article_id: str) -> str | None:
+        """The normalized title and body of one article (matching only)."""
+
+    def search_text(self, terms: Sequence[str], limit: int) -> list[dict[str, Any]]:
+        """Articles whose normalized text holds every normalized term, newest first."""
+
+    # -- analyses and entities -----------------------------------------------------------------------------
+    def save_analysis(self, article_id: str, mentions: Iterable[Mention], quotes: Iterable[Quote],
+                      times: Iterable[TimeExpr], versions: dict[str, str]) -> None:
+        """Replace the stored entities, quotes and times of one article, with the rule versions."""
+
+    def analysis(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The stored entities, quotes and times of one article."""
+
+    def save_entities(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Upsert resolved entities (registry rows)."""
+
+    def entity_rows(self) -> list[dict[str, Any]]:
+        """Every stored entity as a registry row."""
+
+    def entities_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """``{id: {id, type, canonical}}`` of the stored entities among ``ids``."""
+
+    def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Entities by mention count, with articles and variants."""
+
+    def entities_matching(self, keys: Sequence[str]) -> list[str]:
+        """Ids of entities whose canonical name or a variant is one of ``keys``."""
+
+    def entity_detail(self, entity_id: str, limit: int = 20) -> dict[str, Any] | None:
+        """One entity: fields, variants, articles, co-occurring entities."""
+
+    def list_quotes(self, speaker_ids: Sequence[str] | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Statements, newest first, of ``speaker_ids`` when given."""
+
+    def quotes_of_articles(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The quotes of the given articles with their speakers' canonical names."""
+
+    # -- near-duplicates, stories, state -------------------------------------------------------------------
+    def save_dedup_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Upsert near-duplicate index rows."""
+
+    def dedup_rows(self) -> Iterator[dict[str, Any]]:
+        """Every near-duplicate index row, in arrival order."""
+
+    def save_duplicate(self, article_id: str, duplicate_of: str, similarity: float, first_source: str | None,
+                       method: str, match: dict[str, Any] | None = None) -> None:
+        """Record that ``article_id`` copies the earlier ``duplicate_of`` (``match`` explains how)."""
+
+    def duplicates_of_articles(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The near-duplicate records of the given articles."""
+
+    def save_story(self, row: dict[str, Any], summary: dict[str, Any]) -> None:
+        """Upsert one story's clustering state row and display summary."""
+
+    def story_state_rows(self) -> list[dict[str, Any]]:
+        """The clustering state: the meta row first, then every story row."""
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        """One stored story row (``data`` decoded), or None."""
+
+    def list_stories(self, since: str | None = None, limit: int = 50, min_size: int = 1) -> list[dict[str, Any]]:
+        """Stories last seen on or after ``since``, latest and largest first."""
+
+    def story_articles(self, story_id: str) -> list[dict[str, Any]]:
+        """A story's articles in time order, with why each joined and what it copies."""
+
+    def chapter_links(self, limit: int = 3) -> list[dict[str, Any]]:
+        """Stories that continue an earlier one, longest gap first."""
+
+    def article_story_ids(self) -> dict[str, str]:
+        """``{external id: story id}`` of every article assigned to a story."""
+
+    def load_state(self, namespace: str) -> dict[str, Any]:
+        """All (key -> JSON value) rows of one state namespace."""
+
+    def save_state(self, namespace: str, rows: dict[str, Any]) -> None:
+        """Upsert (key -> JSON value) rows of one state namespace."""

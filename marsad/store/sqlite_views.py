@@ -1,0 +1,81 @@
+"""Read views of the SQLite backend that search, stories and the interfaces need (no SQL outside ``store/``)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+
+def _marks(n: int) -> str:
+    """``?, ?, ...`` for ``n`` parameters."""
+    return ",".join("?" * n)
+
+
+class SQLiteViews:
+    """Mixin of ``SQLiteStore``: read-only views over its connection ``db``."""
+
+    db: sqlite3.Connection
+
+    def search_text(self, terms: Sequence[str], limit: int) -> list[dict[str, Any]]:
+        """Articles whose normalized title or body contains every normalized term (newest first)."""
+        if not terms:
+            return []
+        where = " AND ".join("(title_norm LIKE ? OR body_norm LIKE ?)" for _ in terms)
+        args: list[Any] = [a for t in terms for a in (f"%{t}%", f"%{t}%")]
+        rows = self.db.execute(
+            f"SELECT id, external_id, source, published_at, title FROM articles WHERE {where}"
+            " ORDER BY published_at DESC LIMIT ?",
+            [*args, limit],
+        )
+        return [dict(r) for r in rows]
+
+    def entities_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """``{id: {id, type, canonical}}`` of the stored entities among ``ids``."""
+        if not ids:
+            return {}
+        rows = self.db.execute(f"SELECT id, type, canonical FROM entities WHERE id IN ({_marks(len(ids))})", list(ids))
+        return {r["id"]: dict(r) for r in rows}
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        """One stored story row (``data`` decoded into a dict), or None."""
+        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["data"] = json.loads(out.get("data") or "{}")
+        return out
+
+    def quotes_of_articles(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The quotes of ``ids`` with their speakers' canonical names, by article then position."""
+        if not ids:
+            return []
+        rows = self.db.execute(
+            "SELECT q.article_id, q.speaker, q.speaker_entity_id, e.canonical AS speaker_canonical, q.cue, q.text,"
+            f" q.direct FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+            f" WHERE q.article_id IN ({_marks(len(ids))}) ORDER BY q.article_id, q.start", list(ids))
+        return [{**dict(r), "direct": bool(r["direct"])} for r in rows]
+
+    def duplicates_of_articles(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The near-duplicate records of ``ids``: what each copies, how similar, the first source, the match."""
+        if not ids:
+            return []
+        rows = self.db.execute(
+            "SELECT article_id, duplicate_of, similarity, first_source, match FROM duplicates"
+            f" WHERE article_id IN ({_marks(len(ids))})", list(ids))
+        return [{**dict(r), "match": json.loads(r["match"]) if r["match"] else None} for r in rows]
+
+    def chapter_links(self, limit: int = 3) -> list[dict[str, Any]]:
+        """Stories that continue an earlier one, with the earlier story's title and date, longest gap first."""
+        rows = self.db.execute(
+            "SELECT s.id, s.title, s.first_seen, e.id AS earlier, e.title AS earlier_title, e.first_seen AS earlier_seen"
+            " FROM stories s JOIN stories e ON e.id = s.chapter_of"
+            " ORDER BY julianday(s.first_seen) - julianday(e.first_seen) DESC LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
+    def article_story_ids(self) -> dict[str, str]:
+        """``{external id: story id}`` of every article assigned to a story."""
+        rows = self.db.execute(
+            "SELECT a.external_id, s.story_id FROM articles a JOIN story_articles s ON s.article_id = a.id")
+        return {r["external_id"]: r["story_id"] for r in rows}
