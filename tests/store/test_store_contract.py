@@ -1,4 +1,4 @@
-"""The store contract: every backend passes these (SQLite always; more backends join the ``store`` fixture)."""
+"""The store contract: every backend passes these (the ``store`` fixture of ``tests/store/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -9,24 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marsad.errors import StoreError
-from marsad.model import Article
 from marsad.store import open_store
+from tests.store.conftest import make_article
 from marsad.store.migrations import SQLITE_MIGRATIONS, Migration
-
-
-def make_article(title: str = "t", body: str = "b", source: str | None = "s", url: str | None = "u") -> Article:
-    """An Article with the given display fields."""
-    return Article(external_id="e", source=source, url=url, title=title, byline=None, published_at="2019-04-25",
-                   dateline=None, body=body, title_norm=title, body_norm=body, norm_profile="match.v1",
-                   content_hash=f"h-{title}-{body}-{source}-{url}")
-
-
-@pytest.fixture(params=["sqlite-memory", "sqlite-file"])
-def store(request, tmp_path: Path):
-    """Each backend under test, fresh."""
-    s = open_store(":memory:" if request.param == "sqlite-memory" else tmp_path / "m.db")
-    yield s
-    s.close()
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
