@@ -14,8 +14,7 @@ from marsad.analysis.entities.registry import EntityRegistry
 from marsad.analysis.entities.resolve import resolve_mentions
 from marsad.analysis.times.times import TIMES_VERSION, extract_times
 from marsad.model import Analysis, Mention
-
-FIELDS = ("title", "body")
+from marsad.text.doc import FIELDS, Doc
 
 
 @dataclass(frozen=True)
@@ -60,25 +59,28 @@ class Annotator:
         return out
 
     def annotate(self, title: str, body: str, published: str | None) -> Analysis:
-        """Find the entities, quotes and times of one article (offsets into its display title and body)."""
-        texts = {"title": title, "body": body}
+        """Find the entities, quotes and times of one article (offsets into its display title and body).
+
+        Each field is read once into a ``Doc`` (fold, sentences, tokens) that every stage shares.
+        """
+        docs = {"title": Doc(title, "title"), "body": Doc(body, "body")}
         mentions: list[Mention] = []
         if self.settings.entities:
             from marsad.analysis.entities.ner import find_article_mentions
 
             if self.registry is None:
                 self.registry = EntityRegistry()
-            raw = find_article_mentions({f: texts[f] for f in FIELDS}, self.tagger)  # one batch: one document
+            raw = find_article_mentions({f: docs[f] for f in FIELDS}, self.tagger)  # one batch: one document
             mentions = resolve_mentions(raw, self.registry)
         quotes = []
         if self.settings.quotes:
             for f in FIELDS:
-                quotes.extend(extract_quotes(texts[f], f, [m for m in mentions if m.field == f]))
+                quotes.extend(extract_quotes(docs[f], f, [m for m in mentions if m.field == f]))
         times = []
         if self.settings.times:
             day = parse_iso_date(published)
             for f in FIELDS:
-                times.extend(extract_times(texts[f], f, day))
+                times.extend(extract_times(docs[f], f, day))
         return Analysis(entities=tuple(mentions), quotes=tuple(quotes), times=tuple(times))
 
 

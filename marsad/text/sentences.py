@@ -34,9 +34,9 @@ _END_RE = re.compile(rf"[.{_HARD}]+[{_CLOSERS}]*|\n+|(?=[{_BULLETS}])")
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr",
                             "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "e.g", "i.e", "p"})
 #: The word (letters, digits, dots, @, :, /) right before a candidate full stop.
-_TAIL_RE = re.compile(r"[\w@:/.\-]+$")
+_TAIL_RE = re.compile(r"[\w@:/.\-]+\Z")
 _WORD_RE = re.compile(r"[^\W_]")
-_LIST_NUMBER_RE = re.compile(r"(?:^|\n)[ \t]*[(\[]?\d{1,3}$")
+_LIST_NUMBER_RE = re.compile(r"(?:^|\n)[ \t]*[(\[]?\d{1,3}\Z")
 _URLISH_RE = re.compile(r"(?:https?:|www\.|@|\.(?:com|net|org|gov|edu|sa|ae|eg|info)\b)", re.IGNORECASE)
 
 

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.text import chars as C
+from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
-from marsad.text.tokenize import Sentence, Token, sentences, tokens
+from marsad.text.tokenize import Sentence, Token, tokens
 
 
 #: Marks that open or close a quotation: the typographic pairs, guillemets, low-9 and the ASCII quote.
@@ -112,15 +113,17 @@ class QuoteDoc:
 
     def __init__(
         self,
-        text: str,
+        source: str | Doc,
         starts_statement: Callable[[str], bool],
         active: Callable[[int, int], bool] = lambda _a, _b: True,
     ) -> None:
         """Index the paragraphs ``text[a:b]`` that ``active(a, b)`` selects (the others can hold no quote).
 
-        ``starts_statement(norm)`` tells whether a sentence-initial word opens a new attribution.
+        ``source`` is the field's ``Doc`` (its sentences are reused) or its text. ``starts_statement(norm)`` tells
+        whether a sentence-initial word opens a new attribution.
         """
-        self.text = text
+        doc = as_doc(source, "body")
+        text = self.text = doc.text
         paragraphs = []
         pos = 0
         for line in text.split("\n"):
@@ -137,9 +140,7 @@ class QuoteDoc:
         n = len(self.toks)
         self.sent_end = [len(text)] * n
         self.sent_first = [0] * n
-        sents = [
-            Sentence(s.text, s.start + a, s.end + a) for a, b in paragraphs for s in sentences(text[a:b])
-        ]
+        sents = [s for a, b in paragraphs for s in doc.sentences_within(a, b)]
         for s in sents:
             a, b = bisect_left(self.starts, s.start), bisect_left(self.starts, s.end)
             for k in range(a, b):

@@ -27,7 +27,8 @@ from marsad.analysis.quotes.quote_speakers import (
 )
 from marsad.errors import ConfigError
 from marsad.model import Mention, Quote
-from marsad.text.normalize import align, normalize_word
+from marsad.text.doc import Doc, as_doc
+from marsad.text.normalize import normalize_word
 
 #: Version of the rules; stored beside every quote this module produced.
 QUOTES_VERSION = "quotes-rules.v1"
@@ -106,7 +107,7 @@ class _Found:
 
 
 def extract_quotes(
-    text: str, field: str, mentions: Sequence[Mention] = (), settings: QuoteSettings = DEFAULT_SETTINGS
+    text: str | Doc, field: str, mentions: Sequence[Mention] = (), settings: QuoteSettings = DEFAULT_SETTINGS
 ) -> list[Quote]:
     """Return the quotes of one field (``"title"`` or ``"body"``) of an article, in text order.
 
@@ -114,12 +115,13 @@ def extract_quotes(
     """
     if field not in ("title", "body"):
         raise ConfigError(f"extract_quotes field={field!r}: use 'title' or 'body'")
-    if not text.strip():
+    source = as_doc(text, field)
+    if not source.text.strip():
         return []
     lex = load_lexicon()
-    folded = align(text)
+    folded = source.folded
     doc = QuoteDoc(
-        text,
+        source,
         lambda norm: lex.cue_kind(norm) == "verb" and norm[:1] in (WAW, FEH),
         lambda a, b: lex.find_cues(folded, a, b),
     )

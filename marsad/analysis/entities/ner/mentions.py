@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from marsad.analysis.entities.ner.resources import WordClusters, proclitic_length
 from marsad.analysis.entities.ner.scoring import spans
@@ -10,7 +10,7 @@ from marsad.analysis.entities.ner.ensemble import EnsembleTagger, load_tagger
 from marsad.analysis.entities.ner.tagger import Tagger
 from marsad.errors import ConfigError
 from marsad.model import Mention
-from marsad.text.tokenize import sentences, tokens
+from marsad.text.doc import Doc, as_doc
 
 #: Either shipped tagger: the CRF alone or the CRF + BiLSTM ensemble (both have ``tag_sentences`` and ``extractor``).
 NerTagger = Tagger | EnsembleTagger
@@ -24,7 +24,7 @@ FIELDS = ("title", "body")
 CONLL_BATCH = 256
 
 
-def find_mentions(text: str, field: str, tagger: NerTagger, clusters: WordClusters | None = None) -> list[Mention]:
+def find_mentions(text: str | Doc, field: str, tagger: NerTagger, clusters: WordClusters | None = None) -> list[Mention]:
     """Return the named-entity mentions of ``text`` (one article field) with offsets into ``text``.
 
     A leading conjunction/preposition glued to the entity's first word ("and-Putin") is left out of the span
@@ -36,9 +36,9 @@ def find_mentions(text: str, field: str, tagger: NerTagger, clusters: WordCluste
 
 
 def find_article_mentions(
-    fields: dict[str, str], tagger: NerTagger, clusters: WordClusters | None = None
+    fields: Mapping[str, str | Doc], tagger: NerTagger, clusters: WordClusters | None = None
 ) -> list[Mention]:
-    """Return the mentions of an article's fields (``{"title": ..., "body": ...}``), tagged as one batch.
+    """Return the mentions of an article's fields (``{"title": ..., "body": ...}``, text or ``Doc``), as one batch.
 
     One batch is one document for the tagger: a name found in the body is also found in the title. Offsets index
     each field's own text; mentions come field by field, in the order of ``fields``.
@@ -48,15 +48,15 @@ def find_article_mentions(
             raise ConfigError(f"find_mentions field={field!r}: use 'title' or 'body'")
     clusters = clusters or tagger.extractor.clusters
     gazetteer = tagger.extractor.gazetteer
+    docs = {field: as_doc(text, field) for field, text in fields.items()}
     windows = []
-    for field, text in fields.items():
-        for sent in sentences(text):
-            toks = tokens(sent.text)
+    for field, doc in docs.items():
+        for sent, toks in zip(doc.sentences, doc.sentence_tokens, strict=True):
             windows += [(field, sent.start, toks[w : w + MAX_WINDOW]) for w in range(0, len(toks), MAX_WINDOW)]
     all_tags = tagger.tag_sentences([[t.text for t in window] for _, _, window in windows])
     out: list[Mention] = []
     for (field, base, window), tags in zip(windows, all_tags, strict=True):
-        text = fields[field]
+        text = docs[field].text
         for s, e, etype in spans(tags):
             follow = window[s + 1].text if s + 1 < len(window) else ""
             start = base + window[s].start + proclitic_length(window[s].text, clusters, gazetteer, follow)
