@@ -7,6 +7,8 @@ The Python API (the CLI is a thin layer over these)::
     report = marsad.process(["articles/"], store)             # = marsad ingest: read, analyse, dedup, cluster, store
     for article in marsad.analyze(["article.txt"]):           # the same analysis, no store
         print(article["entities"], article["quotes"], article["times"])
+    for hit in marsad.search(store, "كيم جونج أون", limit=5):   # = marsad search
+        print(hit["title"], hit["snippet"])
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Settings", "__version__", "analyze", "normalize", "open_store", "process"]
+__all__ = ["Settings", "__version__", "analyze", "normalize", "open_store", "process", "search"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from marsad.config import Settings
@@ -46,6 +48,14 @@ def analyze(paths: list[str], settings: Settings | None = None):  # noqa: ANN201
     for item in _analyze([str(p) for p in paths], settings or Settings()):
         if not isinstance(item, ReadError):
             yield item
+
+
+def search(store: Any, query: str, **options: Any) -> list[dict[str, Any]]:
+    """Search the archive (``marsad search``): hits best first; options are ``limit``, ``offset``, ``source``,
+    ``since``, ``until``, ``entity``, ``story``, ``sort`` ("relevance" or "date")."""
+    from marsad.search import SearchOptions, search as _search
+
+    return _search(store, query, SearchOptions(**options))
 
 
 def normalize(text: str, profile: str = "match.v1") -> str:

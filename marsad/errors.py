@@ -23,3 +23,7 @@ class IngestError(MarsadError):
 
 class StoreError(MarsadError):
     """The store could not be opened, migrated or written; nothing stored was changed."""
+
+
+class QueryError(MarsadError, ValueError):
+    """A search query cannot be run as written; the message says what to change."""

@@ -22,6 +22,7 @@ from marsad.ingest.extract import extract, line_key
 from marsad.ingest.readers import ReadError, read_paths
 from marsad.model import Article, RawDocument
 from marsad.store import Store
+from marsad.store.indexing import ensure_index, index_article
 
 #: Raw documents read before the repeated-line pass and one store transaction. 2,000 holds a SaudiNewsNet
 #: daily file (~1,700 articles) in one batch, so per-source footers are seen often enough to be dropped.
@@ -177,6 +178,7 @@ def ingest(
     the entities they touched are stored together, so an interrupted run loses at most the batch in flight.
     """
     report = IngestReport()
+    ensure_index(store)  # a store from before the index, or with other term rules: indexed once, up front
     trackers = Trackers.load(store, settings)
     for batch in batches(read_paths(paths, settings.ingest)):
         with store.transaction():
@@ -253,7 +255,8 @@ def _store_one(article: Article, store: Store, report: IngestReport) -> str | No
     if store.has_article(aid):  # an id collision means the same outlet and URL: a repeat
         report.duplicates += 1
         return None
-    store.insert_article(aid, article)
+    seq = store.insert_article(aid, article)
+    index_article(store, seq, article.title_norm, article.body_norm)
     report.stored += 1
     report.stored_ids.append(aid)
     return aid

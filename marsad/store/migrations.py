@@ -113,4 +113,18 @@ SQLITE_MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE duplicates ADD COLUMN match TEXT",
         ),
     ),
+    Migration(
+        "0006_search_index",
+        (
+            # Contentless FTS5 over Marsad's own terms (``marsad.text.searchterms``): space-separated normalized
+            # words, bases and stems; the ascii tokenizer splits only at ASCII separators, so each Arabic term is
+            # one token exactly as Marsad wrote it. rowid = articles.seq.
+            "CREATE VIRTUAL TABLE search_index USING fts5(title, body, title_bases, body_bases, title_stems,"
+            " body_stems, content='', tokenize='ascii')",
+            """CREATE TABLE entity_keys (
+                key TEXT NOT NULL, entity_id TEXT NOT NULL REFERENCES entities(id), PRIMARY KEY (key, entity_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX entity_keys_entity ON entity_keys(entity_id)",
+        ),
+    ),
 )

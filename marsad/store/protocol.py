@@ -9,11 +9,23 @@ matching).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from marsad.model import Article, Mention, Quote, TimeExpr
+
+
+@dataclass(frozen=True, slots=True)
+class HitFilters:
+    """Filters of a search: outlet, publication dates (inclusive ISO dates), entities, story."""
+
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+    entity_ids: tuple[str, ...] | None = None
+    story_id: str | None = None
 
 
 @runtime_checkable
@@ -64,6 +76,25 @@ class Store(Protocol):
     def search_text(self, terms: Sequence[str], limit: int) -> list[dict[str, Any]]:
         """Articles whose normalized text holds every normalized term, newest first."""
 
+    def search_index_version(self) -> str | None:
+        """The terms version the search index was built with, or None."""
+
+    def iter_search_sources(self) -> Iterator[tuple[int, str, str]]:
+        """(seq, title_norm, body_norm) of every article, in arrival order."""
+
+    def rebuild_search_index(self, rows: Iterable[tuple[int, Mapping[str, str]]], version: str) -> int:
+        """Replace the whole index by ``(seq, columns)`` rows and record ``version``."""
+
+    def index_search_terms(self, seq: int, columns: Mapping[str, str]) -> None:
+        """Add one article's index columns under its arrival sequence number."""
+
+    def search_hits(self, match: str, weights: Sequence[float], filters: HitFilters, limit: int,
+                    order: str = "relevance") -> list[dict[str, Any]]:
+        """Articles matching an index expression, best first (or newest first), with filters."""
+
+    def copy_roots(self, ids: Sequence[str]) -> dict[str, str]:
+        """``{article id: the earliest article it copies}`` for the given ids that are copies."""
+
     # -- analyses and entities -----------------------------------------------------------------------------
     def save_analysis(self, article_id: str, mentions: Iterable[Mention], quotes: Iterable[Quote],
                       times: Iterable[TimeExpr], versions: dict[str, str]) -> None:
@@ -80,6 +111,15 @@ class Store(Protocol):
 
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """``{id: {id, type, canonical}}`` of the stored entities among ``ids``."""
+
+    def save_entity_keys(self, entity_id: str, keys: Iterable[str]) -> None:
+        """Replace the name keys of one entity."""
+
+    def entity_ids_by_keys(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        """``{key: [entity ids]}`` of the entities having any of the name ``keys``."""
+
+    def variants_of(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        """``{entity id: [canonical name and every spelling]}``."""
 
     def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """Entities by mention count, with articles and variants."""

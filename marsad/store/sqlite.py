@@ -13,6 +13,7 @@ from typing import Any
 from marsad.errors import StoreError
 from marsad.model import Article, Mention, Quote, TimeExpr
 from marsad.store.migrations import SQLITE_MIGRATIONS, Migration
+from marsad.store.sqlite_search import SQLiteSearch
 from marsad.store.sqlite_views import SQLiteViews
 
 ARTICLE_FIELDS = (
@@ -21,7 +22,7 @@ ARTICLE_FIELDS = (
 )
 
 
-class SQLiteStore(SQLiteViews):
+class SQLiteStore(SQLiteViews, SQLiteSearch):
     """Articles and everything found in them, in one SQLite database file (or ``:memory:``)."""
 
     backend = "sqlite"
@@ -200,6 +201,8 @@ class SQLiteStore(SQLiteViews):
                  None if r.get("geonames_id") is None else str(r["geonames_id"]), r.get("mentions", 0),
                  json.dumps(data, ensure_ascii=False)),
             )
+            if "keys" in r:
+                self.save_entity_keys(r["entity_id"], r["keys"])
             self.db.execute("DELETE FROM entity_variants WHERE entity_id = ?", (r["entity_id"],))
             self.db.executemany(
                 "INSERT INTO entity_variants VALUES (?, ?, ?)",

@@ -203,7 +203,8 @@ class EntityRegistry:
         return max(token_similarity(tokens, split_name(n).tokens) for n in names)
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """Return one JSON-ready row per entity (variants and roles with counts) for the store."""
+        """Return one JSON-ready row per entity (variants and roles with counts, the ``name_key`` of every
+        spelling for look-ups by any spelling) for the store."""
         return [
             {
                 "entity_id": e.entity_id,
@@ -217,6 +218,7 @@ class EntityRegistry:
                 "variants": dict(e.variants.most_common()),
                 "roles": dict(e.roles.most_common()),
                 "version": f"{RESOLVE_VERSION}+{NAMEKEY_VERSION}+{GAZETTEER_VERSION}",
+                "keys": sorted({k for k in map(name_key, (e.canonical, *e.variants)) if k}),
             }
             for e in self.entities.values()
         ]

@@ -112,3 +112,24 @@ def print_story(view: Mapping[str, Any]) -> None:
         print("\nentities: " + "\u060c ".join(names))
     for q in view.get("quotes", [])[:10]:
         print(f"  quote: {q.get('speaker_canonical') or q.get('speaker') or '?'}: {cell(q['text'], 110)}")
+
+
+def mark_snippet(snippet: str, matches: Sequence[Sequence[int]]) -> str:
+    """Return ``snippet`` with each matched span wrapped in ``[[`` ``]]``."""
+    out, pos = [], 0
+    for start, end in matches:
+        out += [snippet[pos:start], "[[", snippet[start:end], "]]"]
+        pos = end
+    return "".join(out) + snippet[pos:]
+
+
+def print_hits(hits: Sequence[Mapping[str, Any]]) -> None:
+    """Print search hits: rank, date, outlet, title, the marked snippet and how many copies were collapsed."""
+    if not hits:
+        print("no article matches")
+        return
+    for rank, hit in enumerate(hits, 1):
+        copies = f"  (+{len(hit['copies'])} more copies)" if hit.get("copies") else ""
+        print(f"{rank:>3}. {(hit['published_at'] or '')[:10]} {hit['source'] or '-'}  {hit['title']}{copies}")
+        print(f"     {hit['id']}  score {hit['score']}")
+        print("     " + " ".join(mark_snippet(hit["snippet"], hit["snippet_matches"]).split()))

@@ -1,20 +1,10 @@
-"""Queries over the store: the query is normalized with the same profile as the stored text."""
+"""Views over the store for the CLI and API: entities by any spelling, stories as shown to users."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from marsad.store import Store
-from marsad.text.normalize import normalize
-
-#: Most hits returned by default.
-DEFAULT_LIMIT = 20
-
-
-def search_articles(store: Store, query: str, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
-    """Articles whose normalized title or body contains every normalized word of ``query`` (newest first)."""
-    return store.search_text(normalize(query).split(), limit)
-
 
 def find_entity_ids(store: Store, name: str, type_: str | None = None) -> list[str]:
     """Ids of the stored entities a user's NAME refers to: exact variants first, else the same name key.

@@ -1,0 +1,127 @@
+"""The search side of the SQLite backend: the FTS5 index over Marsad's own terms, entity keys, ranked hits."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from marsad.store.protocol import HitFilters
+
+
+def _marks(n: int) -> str:
+    """``?, ?, ...`` for ``n`` parameters."""
+    return ",".join("?" * n)
+
+
+class SQLiteSearch:
+    """Mixin of ``SQLiteStore``: the full-text index and the entity-key index over its connection ``db``."""
+
+    db: sqlite3.Connection
+
+    def search_index_version(self) -> str | None:
+        """The terms version the search index was built with, or None when it was never built."""
+        row = self.db.execute("SELECT value FROM state WHERE namespace = 'search' AND key = 'version'").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def iter_search_sources(self) -> Iterator[tuple[int, str, str]]:
+        """Yield (seq, title_norm, body_norm) of every article in arrival order (what the index is built from)."""
+        yield from self.db.execute("SELECT seq, title_norm, body_norm FROM articles ORDER BY seq")
+
+    def rebuild_search_index(self, rows: Iterable[tuple[int, Mapping[str, str]]], version: str) -> int:
+        """Replace the whole index by ``(seq, columns)`` rows and record ``version``; return the rows indexed."""
+        self.db.execute("INSERT INTO search_index(search_index) VALUES ('delete-all')")
+        n = 0
+        for seq, columns in rows:
+            self.index_search_terms(seq, columns)
+            n += 1
+        self.db.execute(
+            "INSERT INTO state VALUES ('search', 'version', ?) ON CONFLICT(namespace, key) DO UPDATE SET value = excluded.value",
+            (json.dumps(version),),
+        )
+        return n
+
+    def index_search_terms(self, seq: int, columns: Mapping[str, str]) -> None:
+        """Add one article's index columns (from ``marsad.text.searchterms.search_columns``) under its seq."""
+        self.db.execute(
+            "INSERT INTO search_index(rowid, title, body, title_bases, body_bases, title_stems, body_stems)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (seq, columns["title"], columns["body"], columns["title_bases"], columns["body_bases"],
+             columns["title_stems"], columns["body_stems"]),
+        )
+
+    def search_hits(self, match: str, weights: Sequence[float], filters: HitFilters, limit: int,
+                    order: str = "relevance") -> list[dict[str, Any]]:
+        """Articles matching an FTS5 expression, best first (BM25 with column ``weights``) or newest first."""
+        where, args = ["search_index MATCH ?"], [match]
+        if filters.source:
+            where.append("a.source = ?")
+            args.append(filters.source)
+        if filters.since:
+            where.append("a.published_at >= ?")
+            args.append(filters.since)
+        if filters.until:
+            where.append("substr(a.published_at, 1, 10) <= ?")
+            args.append(filters.until[:10])
+        if filters.entity_ids is not None:
+            where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({_marks(len(filters.entity_ids))}))")
+            args.extend(filters.entity_ids)
+        if filters.story_id:
+            where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+            args.append(filters.story_id)
+        rank = f"bm25(search_index, {', '.join(str(float(w)) for w in weights)})"
+        ordering = "score, a.seq" if order == "relevance" else "a.published_at DESC, score"
+        rows = self.db.execute(
+            f"SELECT a.id, a.external_id, a.title, a.source, a.published_at, a.body, a.seq,"
+            f" (SELECT story_id FROM story_articles WHERE article_id = a.id) AS story_id, {rank} AS score"
+            f" FROM search_index JOIN articles a ON a.seq = search_index.rowid WHERE {' AND '.join(where)}"
+            f" ORDER BY {ordering} LIMIT ?",
+            [*args, limit],
+        )
+        return [dict(r) for r in rows]
+
+    def save_entity_keys(self, entity_id: str, keys: Iterable[str]) -> None:
+        """Replace the name keys of one entity (its spellings' ``name_key``s)."""
+        self.db.execute("DELETE FROM entity_keys WHERE entity_id = ?", (entity_id,))
+        self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?)", [(k, entity_id) for k in keys if k])
+
+    def entity_ids_by_keys(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        """``{key: [entity ids]}`` of the stored entities having any of the name ``keys``."""
+        if not keys:
+            return {}
+        out: dict[str, list[str]] = {}
+        for key, eid in self.db.execute(
+            f"SELECT key, entity_id FROM entity_keys WHERE key IN ({_marks(len(keys))}) ORDER BY key, entity_id", list(keys)
+        ):
+            out.setdefault(key, []).append(eid)
+        return out
+
+    def variants_of(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        """``{entity id: [canonical name and every spelling seen]}`` of the given entities."""
+        if not ids:
+            return {}
+        out: dict[str, list[str]] = {}
+        for eid, canonical in self.db.execute(f"SELECT id, canonical FROM entities WHERE id IN ({_marks(len(ids))})", list(ids)):
+            out.setdefault(eid, []).append(canonical)
+        for eid, variant in self.db.execute(
+            f"SELECT entity_id, variant FROM entity_variants WHERE entity_id IN ({_marks(len(ids))}) ORDER BY count DESC",
+            list(ids),
+        ):
+            if variant not in out.setdefault(eid, []):
+                out[eid].append(variant)
+        return out
+
+    def copy_roots(self, ids: Sequence[str]) -> dict[str, str]:
+        """``{article id: the earliest article it (transitively) copies}`` for the given ids that are copies."""
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            "WITH RECURSIVE chain(start, cur, depth) AS ("
+            f" SELECT article_id, duplicate_of, 1 FROM duplicates WHERE article_id IN ({_marks(len(ids))})"
+            " UNION ALL SELECT chain.start, d.duplicate_of, chain.depth + 1 FROM chain"
+            " JOIN duplicates d ON d.article_id = chain.cur WHERE chain.depth < 50)"
+            " SELECT start, cur FROM chain c WHERE depth = (SELECT max(depth) FROM chain c2 WHERE c2.start = c.start)",
+            list(ids),
+        )
+        return {start: cur for start, cur in rows}
