@@ -195,7 +195,8 @@ def search(store: Store, text: str, options: SearchOptions = SearchOptions()) ->
     hits = collapse_copies(rows, store.copy_roots([r["id"] for r in rows]))
     out = []
     for row in hits[options.offset : want]:
-        snippet, matches = make_snippet(row.pop("body") or "", compiled.marks, compiled.prefixes)
+        body = (store.get_article(row["id"]) or {}).get("body") or ""
+        snippet, matches = make_snippet(body, compiled.marks, compiled.prefixes)
         row["score"] = round(-row["score"], 4)
         row.pop("seq", None)
         out.append({**row, "snippet": snippet, "snippet_matches": matches})

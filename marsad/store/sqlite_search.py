@@ -73,7 +73,7 @@ class SQLiteSearch:
         rank = f"bm25(search_index, {', '.join(str(float(w)) for w in weights)})"
         ordering = "score, a.seq" if order == "relevance" else "a.published_at DESC, score"
         rows = self.db.execute(
-            f"SELECT a.id, a.external_id, a.title, a.source, a.published_at, a.body, a.seq,"
+            f"SELECT a.id, a.external_id, a.title, a.source, a.published_at, a.seq,"
             f" (SELECT story_id FROM story_articles WHERE article_id = a.id) AS story_id, {rank} AS score"
             f" FROM search_index JOIN articles a ON a.seq = search_index.rowid WHERE {' AND '.join(where)}"
             f" ORDER BY {ordering} LIMIT ?",

@@ -1,0 +1,140 @@
+"""Search relevance on 40 judged queries over one SaudiNewsNet day, Marsad beside FTS5 ``unicode61`` and LIKE.
+
+Queries: ``evals/gold/search_queries.tsv`` (8 each of five kinds, written before any result was seen); judgments:
+``evals/gold/search_judgments.jsonl`` (grade 2 = about it, 1 = mentions it, 0 = neither), made by reading the
+articles pooled from the three systems (Marsad top 25, FTS5 and LIKE top 15 each); unjudged articles count as 0.
+The day (2015-08-04, 1,345 articles) is ingested once with every stage on into a temporary SQLite store.
+Near-duplicate copies collapsed under a hit count right after it (the user reaches them from the hit).
+Metrics: mean nDCG@10 (graded), mean recall@100 of articles graded >= 1, and the number of queries that return
+nothing while judged-relevant articles exist. No rule or weight of the search was set on this day.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tempfile
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from evals.dedup import load_day
+from evals.search_baselines import build_fts5_unicode61, fts5_search, like_search
+from marsad.errors import MarsadError
+from marsad.text.normalize import normalize
+
+GOLD = Path(__file__).parent / "gold"
+DAY = "2015-08-04"
+DEPTH = 100
+
+
+def load_queries() -> list[tuple[str, str, str]]:
+    """(id, kind, query) rows of the query file."""
+    path = GOLD / "search_queries.tsv"
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text("utf-8").splitlines()]
+    return [(r[0], r[1], r[2]) for r in rows if len(r) == 3 and not r[0].startswith("#") and r[0] != "id"]
+
+
+def load_judgments() -> dict[str, dict[str, int]]:
+    """query id -> {ref: grade}, or raise naming the missing file."""
+    path = GOLD / "search_judgments.jsonl"
+    if not path.is_file():
+        raise MarsadError(f"{path} not found: restore it from the repository")
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out[row["query_id"]][row["ref"]] = int(row["grade"])
+    return out
+
+
+def ndcg(ranked: list[str], grades: dict[str, int], k: int = 10) -> float:
+    """Graded nDCG@k (gain 2^g - 1, log2 discount); 1.0 when no article is relevant and nothing... is asked."""
+    ideal = sorted(grades.values(), reverse=True)[:k]
+    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
+    if idcg == 0:
+        return 1.0
+    dcg = sum((2 ** grades.get(r, 0) - 1) / math.log2(i + 2) for i, r in enumerate(ranked[:k]))
+    return dcg / idcg
+
+
+def recall(ranked: list[str], grades: dict[str, int], k: int = DEPTH) -> float:
+    """Share of the articles graded >= 1 found in the first ``k``."""
+    relevant = {r for r, g in grades.items() if g >= 1}
+    return len(relevant & set(ranked[:k])) / len(relevant) if relevant else 1.0
+
+
+@cache
+def marsad_store_path() -> str:
+    """Ingest the day once (every stage on) into a temporary SQLite file; return its path."""
+    from marsad.config import Settings
+    from marsad.pipeline import ingest
+    from marsad.store import open_store
+
+    tmp = Path(tempfile.mkdtemp(prefix="marsad-search-eval-"))
+    path = tmp / "day.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for i, row in enumerate(load_day(DAY)):
+            f.write(json.dumps({**row, "id": f"{DAY}#{i}"}, ensure_ascii=False) + "\n")
+    store = open_store(tmp / "day.db")
+    ingest([str(path)], store, Settings())
+    store.close()
+    return str(tmp / "day.db")
+
+
+def marsad_ranking(store, query: str) -> list[str]:  # noqa: ANN001 - a marsad Store
+    """Marsad's ranked external ids (copies right after their hit), up to ``DEPTH``."""
+    from marsad.search import SearchOptions, search
+
+    out: list[str] = []
+    for offset in range(0, DEPTH, 50):
+        hits = search(store, query, SearchOptions(limit=50, offset=offset))
+        for h in hits:
+            out.append(h["external_id"])
+            out.extend(c["external_id"] for c in h["copies"])
+        if len(hits) < 50:
+            break
+    return list(dict.fromkeys(out))[:DEPTH]
+
+
+def run() -> dict[str, float]:
+    """Mean nDCG@10 and recall@100 of Marsad, FTS5 unicode61 and LIKE; empty-result queries of Marsad."""
+    from marsad.store import open_store
+
+    queries, judged = load_queries(), load_judgments()
+    rows = {f"{DAY}#{i}": r for i, r in enumerate(load_day(DAY))}
+    fts = build_fts5_unicode61((ref, r.get("title") or "", r.get("content") or "") for ref, r in rows.items())
+    norm = {ref: normalize(f"{r.get('title') or ''}\n{r.get('content') or ''}") for ref, r in rows.items()}
+    store = open_store(marsad_store_path())
+    systems = {
+        "marsad": lambda q: marsad_ranking(store, q),
+        "fts5_unicode61": lambda q: fts5_search(fts, q, DEPTH),
+        "like": lambda q: like_search(norm, q, DEPTH),
+    }
+    out: dict[str, float] = {}
+    for name, rank in systems.items():
+        ndcgs, recalls, empty = [], [], 0
+        by_kind: dict[str, list[float]] = defaultdict(list)
+        for qid, kind, query in queries:
+            ranked = rank(query)
+            grades = judged.get(qid, {})
+            ndcgs.append(ndcg(ranked, grades))
+            recalls.append(recall(ranked, grades))
+            by_kind[kind].append(ndcgs[-1])
+            empty += not ranked and any(g >= 1 for g in grades.values())
+        out[f"search_{name}_ndcg10"] = round(sum(ndcgs) / len(ndcgs), 4)
+        out[f"search_{name}_recall100"] = round(sum(recalls) / len(recalls), 4)
+        out[f"search_{name}_empty_with_relevant"] = float(empty)
+        if name == "marsad":
+            for kind, values in sorted(by_kind.items()):
+                out[f"search_marsad_ndcg10_{kind}"] = round(sum(values) / len(values), 4)
+    store.close()
+    best = max(out["search_fts5_unicode61_ndcg10"], out["search_like_ndcg10"])
+    out["search_marsad_ndcg10_gain"] = round(out["search_marsad_ndcg10"] - best, 4)
+    out["search_marsad_no_empty"] = 1.0 if out["search_marsad_empty_with_relevant"] == 0 else 0.0
+    return out
+
+
+if __name__ == "__main__":
+    for key, value in run().items():
+        print(f"{key:<40} {value:.4f}")
