@@ -6,7 +6,10 @@ articles pooled from the three systems (Marsad top 25, FTS5 and LIKE top 15 each
 The day (2015-08-04, 1,345 articles) is ingested once with every stage on into a temporary SQLite store.
 Near-duplicate copies collapsed under a hit count right after it (the user reaches them from the hit).
 Metrics: mean nDCG@10 (graded), mean recall@100 of articles graded >= 1, and the number of queries that return
-nothing while judged-relevant articles exist. No rule or weight of the search was set on this day.
+nothing while judged-relevant articles exist. No rule or weight of the search was set on this day. The issue's
+baselines are FTS5 ``unicode61`` and PostgreSQL's ``arabic`` configuration (the latter comes with the PostgreSQL
+backend); LIKE over normalized text is an extra, stronger reference. Marsad was pooled deeper (25 against 15), so
+its unjudged share is smaller: a bias in its favour, stated here.
 """
 
 from __future__ import annotations
@@ -129,8 +132,8 @@ def run() -> dict[str, float]:
             for kind, values in sorted(by_kind.items()):
                 out[f"search_marsad_ndcg10_{kind}"] = round(sum(values) / len(values), 4)
     store.close()
-    best = max(out["search_fts5_unicode61_ndcg10"], out["search_like_ndcg10"])
-    out["search_marsad_ndcg10_gain"] = round(out["search_marsad_ndcg10"] - best, 4)
+    out["search_marsad_ndcg10_gain_over_fts5"] = round(out["search_marsad_ndcg10"] - out["search_fts5_unicode61_ndcg10"], 4)
+    out["search_marsad_ndcg10_gain_over_like"] = round(out["search_marsad_ndcg10"] - out["search_like_ndcg10"], 4)
     out["search_marsad_no_empty"] = 1.0 if out["search_marsad_empty_with_relevant"] == 0 else 0.0
     return out
 
