@@ -60,6 +60,8 @@ def run(quick: bool = False) -> list[dict]:
         report = ingest([str(path)], store, Settings(analysis=AnalysisSettings(**{s: False for s in ANALYSIS_STAGES})))
         build = time.perf_counter() - started
         store.close()
+        if not report.stored:
+            raise RuntimeError(f"nothing was ingested from {path}: {report.rejected[:3]}")
         con = sqlite3.connect(db)
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         sizes = dict(con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"))

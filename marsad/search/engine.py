@@ -24,6 +24,7 @@ from marsad.search.snippets import make_snippet
 from marsad.store import Store
 from marsad.store.protocol import HitFilters
 from marsad.store.indexing import ensure_index
+from marsad.store.match import AllOf, AnyOf, Node, Phrase, Prefix, Terms, Without
 from marsad.text.searchterms import base_form, clitic_forms, stem_form
 
 #: How much more a title match weighs than a body match in BM25 (by hand: a headline names the story).
@@ -32,9 +33,6 @@ TITLE_WEIGHT = 3.0
 MAX_NAME_WORDS = 4
 #: Most hits a search returns at once (``--limit`` above this is refused).
 MAX_LIMIT = 200
-_BASES = "{title_bases body_bases}"
-_STEMS = "{title_stems body_stems}"
-_WORDS = "{title body}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,45 +60,40 @@ class SearchOptions:
 
 @dataclass
 class Compiled:
-    """A query compiled to an FTS5 expression, and the word forms a snippet should mark."""
+    """A query compiled to the store's match tree, and the word forms a snippet should mark."""
 
-    expression: str
+    node: Node
     marks: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
 
 
-def _q(token: str) -> str:
-    """Quote one term for FTS5 (a double quote inside is doubled)."""
-    return '"' + token.replace('"', '""') + '"'
+def _forms(forms: Iterable[str]) -> tuple[str, ...]:
+    """Distinct non-empty forms, in order."""
+    return tuple(dict.fromkeys(f for f in forms if f))
 
 
-def _any(forms: Iterable[str]) -> str:
-    """FTS5 alternatives of single terms, deduplicated, in order."""
-    return "(" + " OR ".join(_q(f) for f in dict.fromkeys(f for f in forms if f)) + ")"
-
-
-def _word(word: str, marks: set[str]) -> str:
-    """Expression for one ordinary word: its stem or its base, each with or without one-letter clitics."""
+def _word(word: str, marks: set[str]) -> Node:
+    """Match one ordinary word: its stem or its base, each with or without one-letter clitics."""
     base, stem = base_form(word), stem_form(word)
     marks.update((word, base, stem))
-    return f"({_STEMS} : {_any(clitic_forms(stem))} OR {_BASES} : {_any(clitic_forms(base))})"
+    return AnyOf((Terms("stems", _forms(clitic_forms(stem))), Terms("bases", _forms(clitic_forms(base)))))
 
 
-def _phrase(tokens: Iterable[str], marks: set[str]) -> str:
-    """Expression for words in order (base forms)."""
-    bases = [base_form(t) for t in tokens]
+def _phrase(tokens: Iterable[str], marks: set[str]) -> Node:
+    """Match words in order (base forms); one word with or without one-letter clitics."""
+    bases = tuple(base_form(t) for t in tokens)
     marks.update(bases)
     if len(bases) == 1:
-        return f"{_BASES} : {_any(clitic_forms(bases[0]))}"
-    return f"{_BASES} : {_q(' '.join(bases))}"
+        return Terms("bases", _forms(clitic_forms(bases[0])))
+    return Phrase("bases", bases)
 
 
-def _term(term: Term, marks: set[str], prefixes: set[str]) -> str:
-    """Expression for one parsed term (word, phrase or prefix)."""
+def _term(term: Term, marks: set[str], prefixes: set[str]) -> Node:
+    """Match one parsed term (word, phrase or prefix)."""
     if term.prefix:
         base = base_form(term.words[0])
         prefixes.update((base, term.words[0]))
-        return f"({_BASES} : {_q(base)} * OR {_WORDS} : {_q(term.words[0])} *)"
+        return AnyOf((Prefix("bases", base), Prefix("words", term.words[0])))
     if term.phrase:
         return _phrase(term.words, marks)
     return _word(term.words[0], marks)
@@ -137,42 +130,43 @@ def find_names(store: Store, groups: tuple[tuple[Term, ...], ...]) -> dict[int, 
     return out
 
 
-def _alternative(store: Store, term: Term, marks: set[str], prefixes: set[str]) -> str:
-    """Expression for one alternative of an ``OR`` group: a known name matches its spellings, unstemmed."""
-    if term.phrase or term.prefix or not find_names(store, ((term,),)):
+def _alternative(store: Store, term: Term, marks: set[str], prefixes: set[str]) -> Node:
+    """Match one alternative of an ``OR`` group: a known name matches its spellings, unstemmed."""
+    names = {} if term.phrase or term.prefix else find_names(store, ((term,),))
+    if not names:
         return _term(term, marks, prefixes)
-    return _named(store, find_names(store, ((term,),))[0][1], (term,), marks)
+    return _named(names[0][1], (term,), marks)
 
 
-def _named(store: Store, spellings: list[str], typed: tuple[Term, ...], marks: set[str]) -> str:
-    """Expression for a run of words naming an entity: the words as typed (bases) or any of its spellings."""
+def _named(spellings: list[str], typed: tuple[Term, ...], marks: set[str]) -> Node:
+    """Match a run of words naming an entity: the words as typed (bases) or any of its spellings."""
     from marsad.text.normalize import normalize_word
     from marsad.text.tokenize import words
 
-    own = " AND ".join(_phrase(t.words, marks) for t in typed)
+    own = AllOf(tuple(_phrase(t.words, marks) for t in typed))
     phrases = [_phrase([normalize_word(w) for w in words(sp)], marks) for sp in spellings if words(sp)]
-    return "(" + " OR ".join([f"({own})", *phrases]) + ")"
+    return AnyOf((own, *phrases))
 
 
 def compile_query(query: Query, store: Store) -> Compiled:
-    """Compile a parsed query into one FTS5 expression (entity names expanded to all their spellings)."""
+    """Compile a parsed query into the store's match tree (entity names expanded to all their spellings)."""
     marks: set[str] = set()
     prefixes: set[str] = set()
-    parts: list[str] = []
+    parts: list[Node] = []
     names = find_names(store, query.groups)
     i = 0
     while i < len(query.groups):
         if i in names:
             n, spellings = names[i]
-            parts.append(_named(store, spellings, tuple(g[0] for g in query.groups[i : i + n]), marks))
+            parts.append(_named(spellings, tuple(g[0] for g in query.groups[i : i + n]), marks))
             i += n
             continue
-        parts.append("(" + " OR ".join(_alternative(store, t, marks, prefixes) for t in query.groups[i]) + ")")
+        parts.append(AnyOf(tuple(_alternative(store, t, marks, prefixes) for t in query.groups[i])))
         i += 1
-    expression = " AND ".join(parts)
-    for term in query.excluded:
-        expression += " NOT " + _term(term, set(), set())
-    return Compiled(expression, marks, prefixes)
+    node: Node = AllOf(tuple(parts))
+    if query.excluded:
+        node = Without(node, tuple(_term(t, set(), set()) for t in query.excluded))
+    return Compiled(node, marks, prefixes)
 
 
 def search(store: Store, text: str, options: SearchOptions = SearchOptions()) -> list[dict[str, Any]]:
@@ -191,7 +185,7 @@ def search(store: Store, text: str, options: SearchOptions = SearchOptions()) ->
     filters = HitFilters(options.source, options.since, options.until, entity_ids, options.story)
     want = options.offset + options.limit
     weights = (TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0, TITLE_WEIGHT, 1.0)
-    rows = store.search_hits(compiled.expression, weights, filters, want * 3 + 50, options.sort)
+    rows = store.search_hits(compiled.node, weights, filters, want * 3 + 50, options.sort)
     hits = collapse_copies(rows, store.copy_roots([r["id"] for r in rows]))
     out = []
     for row in hits[options.offset : want]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from marsad.model import Article, Mention, Quote, TimeExpr
+from marsad.store.match import Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class Store(Protocol):
     def index_search_terms(self, seq: int, columns: Mapping[str, str]) -> None:
         """Add one article's index columns under its arrival sequence number."""
 
-    def search_hits(self, match: str, weights: Sequence[float], filters: HitFilters, limit: int,
+    def search_hits(self, match: Node, weights: Sequence[float], filters: HitFilters, limit: int,
                     order: str = "relevance") -> list[dict[str, Any]]:
         """Articles matching an index expression, best first (or newest first), with filters."""
 

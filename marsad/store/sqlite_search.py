@@ -7,7 +7,34 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from marsad.store.match import AllOf, AnyOf, Node, Phrase, Prefix, Terms, Without
 from marsad.store.protocol import HitFilters
+
+
+#: The FTS5 columns of each column family.
+_COLUMNS = {"words": "{title body}", "bases": "{title_bases body_bases}", "stems": "{title_stems body_stems}"}
+
+
+def _q(token: str) -> str:
+    """Quote one term for FTS5 (a double quote inside is doubled)."""
+    return '"' + token.replace('"', '""') + '"'
+
+
+def to_fts5(node: Node) -> str:
+    """Render a match tree as an FTS5 query expression."""
+    if isinstance(node, Terms):
+        return f"{_COLUMNS[node.kind]} : (" + " OR ".join(_q(f) for f in node.forms) + ")"
+    if isinstance(node, Phrase):
+        return f"{_COLUMNS[node.kind]} : {_q(' '.join(node.tokens))}"
+    if isinstance(node, Prefix):
+        return f"{_COLUMNS[node.kind]} : {_q(node.token)} *"
+    if isinstance(node, AnyOf):
+        return "(" + " OR ".join(to_fts5(n) for n in node.items) + ")"
+    if isinstance(node, AllOf):
+        return "(" + " AND ".join(to_fts5(n) for n in node.items) + ")"
+    if isinstance(node, Without):
+        return "(" + to_fts5(node.keep) + "".join(" NOT " + to_fts5(n) for n in node.drop) + ")"
+    raise TypeError(f"not a match node: {node!r}")
 
 
 def _marks(n: int) -> str:
@@ -51,10 +78,10 @@ class SQLiteSearch:
              columns["title_stems"], columns["body_stems"]),
         )
 
-    def search_hits(self, match: str, weights: Sequence[float], filters: HitFilters, limit: int,
+    def search_hits(self, match: Node, weights: Sequence[float], filters: HitFilters, limit: int,
                     order: str = "relevance") -> list[dict[str, Any]]:
-        """Articles matching an FTS5 expression, best first (BM25 with column ``weights``) or newest first."""
-        where, args = ["search_index MATCH ?"], [match]
+        """Articles matching an expression, best first (BM25 with column ``weights``) or newest first."""
+        where, args = ["search_index MATCH ?"], [to_fts5(match)]
         if filters.source:
             where.append("a.source = ?")
             args.append(filters.source)
