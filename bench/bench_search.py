@@ -44,7 +44,7 @@ def run(quick: bool = False) -> list[dict]:
     """Ingest (index) the corpus, then time the queries; ``quick`` uses 2,000 articles and 50 queries."""
     from marsad.config import ANALYSIS_STAGES, AnalysisSettings, Settings
     from marsad.pipeline import ingest
-    from marsad.search import SearchOptions, search
+    from marsad.retrieval import SearchOptions, search
     from marsad.store import open_store
 
     recs = records()[:2000] if quick else records()

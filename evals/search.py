@@ -87,7 +87,7 @@ def marsad_store_path() -> str:
 
 def marsad_ranking(store, query: str) -> list[str]:  # noqa: ANN001 - a marsad Store
     """Marsad's ranked external ids (copies right after their hit), up to ``DEPTH``."""
-    from marsad.search import SearchOptions, search
+    from marsad.retrieval import SearchOptions, search
 
     out: list[str] = []
     for offset in range(0, DEPTH, 50):

@@ -53,7 +53,7 @@ def analyze(paths: list[str], settings: Settings | None = None):  # noqa: ANN201
 def search(store: Any, query: str, **options: Any) -> list[dict[str, Any]]:
     """Search the archive (``marsad search``): hits best first; options are ``limit``, ``offset``, ``source``,
     ``since``, ``until``, ``entity``, ``story``, ``sort`` ("relevance" or "date")."""
-    from marsad.search import SearchOptions, search as _search
+    from marsad.retrieval import SearchOptions, search as _search
 
     return _search(store, query, SearchOptions(**options))
 

@@ -25,5 +25,10 @@ class StoreError(MarsadError):
     """The store could not be opened, migrated or written; nothing stored was changed."""
 
 
+class StoreConflict(StoreError):
+    """The server store aborted a transaction for a conflict with another writer; it stored nothing of it and the
+    caller may run it again."""
+
+
 class QueryError(MarsadError, ValueError):
     """A search query cannot be run as written; the message says what to change."""

@@ -6,6 +6,7 @@ Stateful stages (dedup, stories, the entity registry) get their state loaded fro
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -17,7 +18,7 @@ from marsad.analysis.dedup.index import DedupIndex, DedupSettings
 from marsad.analysis.stories.stories import StoryDoc, StorySettings, StoryState, assign_story, describe_story
 from marsad.analysis.entities.registry import EntityRegistry
 from marsad.config import Settings
-from marsad.errors import IngestError
+from marsad.errors import IngestError, StoreConflict
 from marsad.ingest.extract import extract, line_key
 from marsad.ingest.readers import ReadError, read_paths
 from marsad.model import Article, RawDocument
@@ -53,6 +54,8 @@ STAGES: tuple[Stage, ...] = (
 #: Near-duplicate settings of the store: shingles are not kept (they are recomputed from the stored
 #: normalized text for the few LSH candidates), so the index costs ~0.6 KB per article.
 STORE_DEDUP = DedupSettings(keep_shingles=False)
+#: Times a batch is run again after the server store aborted it for a conflict with another writer (deadlock).
+CONFLICT_RETRIES = 5
 
 
 def check_stages(stages: tuple[Stage, ...]) -> None:
@@ -181,23 +184,37 @@ def ingest(
     ensure_index(store)  # a store from before the index, or with other term rules: indexed once, up front
     trackers = Trackers.load(store, settings)
     for batch in batches(read_paths(paths, settings.ingest)):
-        with store.transaction():
-            touched: set[str] = set()
-            stories: set[str] = set()
-            for item in extract_batch(batch, settings):
-                if isinstance(item, ReadError):
-                    report.rejected.append((item.origin, item.reason))
-                elif (aid := _store_one(item, store, report)) is not None:
-                    entity_ids = _analyse_one(aid, item, store, trackers.annotator)
-                    touched |= entity_ids
-                    report.near_duplicates += _dedup_one(aid, item, store, trackers.dedup)
-                    stories |= _cluster_one(aid, item, entity_ids, trackers)
-            if touched and trackers.annotator.registry is not None:
-                store.save_entities(r for r in trackers.annotator.registry.to_rows() if r["entity_id"] in touched)
-            _save_stories(stories, store, trackers)
+        for attempt in range(CONFLICT_RETRIES + 1):
+            before = copy.deepcopy(report)
+            try:
+                _ingest_batch(batch, store, settings, trackers, report)
+                break
+            except StoreConflict:  # another writer held what this batch needed: nothing of it was stored
+                if attempt == CONFLICT_RETRIES:
+                    raise
+                report = before
+                trackers = Trackers.load(store, settings)  # the failed batch changed the in-memory state
         if progress:
             progress(len(batch))
     return report
+
+
+def _ingest_batch(batch: list, store: Store, settings: Settings, trackers: Trackers, report: IngestReport) -> None:
+    """Store one batch in one transaction: articles, analyses, duplicates, stories, touched entities."""
+    with store.transaction():
+        touched: set[str] = set()
+        stories: set[str] = set()
+        for item in extract_batch(batch, settings):
+            if isinstance(item, ReadError):
+                report.rejected.append((item.origin, item.reason))
+            elif (aid := _store_one(item, store, report)) is not None:
+                entity_ids = _analyse_one(aid, item, store, trackers.annotator)
+                touched |= entity_ids
+                report.near_duplicates += _dedup_one(aid, item, store, trackers.dedup)
+                stories |= _cluster_one(aid, item, entity_ids, trackers)
+        if touched and trackers.annotator.registry is not None:
+            store.save_entities(r for r in trackers.annotator.registry.to_rows() if r["entity_id"] in touched)
+        _save_stories(stories, store, trackers)
 
 
 def _dedup_one(aid: str, article: Article, store: Store, index: DedupIndex | None) -> int:
@@ -256,6 +273,9 @@ def _store_one(article: Article, store: Store, report: IngestReport) -> str | No
         report.duplicates += 1
         return None
     seq = store.insert_article(aid, article)
+    if seq is None:  # another writer (a second ingest process on the server store) stored it first
+        report.duplicates += 1
+        return None
     index_article(store, seq, article.title_norm, article.body_norm)
     report.stored += 1
     report.stored_ids.append(aid)

@@ -61,3 +61,33 @@ def cli():
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session (tests/pgserver.py); skipped when none can run here, unless
+    MARSAD_REQUIRE_POSTGRES=1 (``.ci/run`` sets it after installing PostgreSQL), when its absence fails."""
+    import os
+
+    from tests.pgserver import PgServer
+
+    try:
+        import psycopg  # noqa: F401
+
+        server = PgServer().start()
+    except Exception as exc:  # no server programs, no psycopg, or no permission to start one
+        if os.environ.get("MARSAD_REQUIRE_POSTGRES") == "1":
+            raise
+        pytest.skip(f"no PostgreSQL server for the tests ({exc}); install postgresql and psycopg")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_database(pg_server, request) -> str:
+    """The URL of a new, empty database on the test server."""
+    import re
+    import uuid
+
+    name = re.sub(r"[^a-z0-9_]", "_", f"t_{request.node.name[:30]}_{uuid.uuid4().hex[:8]}".lower())
+    return pg_server.create_database(name)

@@ -99,7 +99,8 @@ def extract(raw: RawDocument, settings: IngestSettings, repeated: Collection[str
         byline = byline or meta.get("author")
         published = published or parse_date_string(meta.get("date"))
         text = meta.get("text") or ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")  # NUL: never text, and no server stores it
+    title = title.replace("\x00", "") if title else title
     text_norm = normalize(text)
     lines = _clean_lines(text, text_norm, repeated)
     wrapped = is_hard_wrapped(text)

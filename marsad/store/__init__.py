@@ -10,12 +10,15 @@ from marsad.store.sqlite import SQLiteStore
 
 
 def open_store(url: str | Path, **kwargs: object) -> Store:
-    """Open a store: a file path or ``sqlite:///path`` (default backend), ``:memory:`` for tests."""
+    """Open a store: a SQLite file path or ``sqlite:///path`` (the default), ``:memory:`` for tests, or a
+    ``postgresql://USER@HOST:PORT/DB`` URL (needs ``pip install 'marsad[postgres]'``)."""
     text = str(url)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///"):]
     elif text.startswith(("postgresql://", "postgres://")):
-        raise StoreError(f"{text}: the PostgreSQL backend is not built yet; use a SQLite file path for now")
+        from marsad.store.postgres import PostgresStore
+
+        return PostgresStore(text)
     elif "://" in text:
         raise StoreError(f"{text}: unknown store URL; give a SQLite file path such as marsad.db")
     return SQLiteStore(text, **kwargs)  # type: ignore[arg-type]

@@ -56,8 +56,9 @@ class Store(Protocol):
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this Marsad id is stored."""
 
-    def insert_article(self, article_id: str, article: Article) -> int:
-        """Store one article; return its arrival sequence number."""
+    def insert_article(self, article_id: str, article: Article) -> int | None:
+        """Store one article; return its arrival sequence number, or None when a concurrent writer stored the same
+        article (same id or outlet and URL) first."""
 
     def count_articles(self) -> int:
         """Number of stored articles."""
@@ -171,6 +172,12 @@ class Store(Protocol):
 
     def article_story_ids(self) -> dict[str, str]:
         """``{external id: story id}`` of every article assigned to a story."""
+
+    def table_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of one of Marsad's tables, as stored (copying between stores)."""
+
+    def put_rows(self, table: str, rows: Iterable[dict[str, Any]], replace: bool) -> int:
+        """Insert (``replace``: upsert) rows into one of Marsad's tables; return the rows written."""
 
     def load_state(self, namespace: str) -> dict[str, Any]:
         """All (key -> JSON value) rows of one state namespace."""

@@ -230,7 +230,7 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
             " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
             " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles,"
             " (SELECT group_concat(variant, ' | ') FROM (SELECT variant FROM entity_variants v"
-            "   WHERE v.entity_id = e.id ORDER BY count DESC LIMIT 8)) AS variants"
+            "   WHERE v.entity_id = e.id ORDER BY count DESC, variant LIMIT 8)) AS variants"
             f" FROM entities e {where} ORDER BY mentions DESC, e.canonical LIMIT ?",
             [*args, limit],
         )
@@ -253,7 +253,7 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
             return None
         out = {k: row[k] for k in ("id", "type", "canonical", "english", "iso", "geonames_id")}
         out["variants"] = [dict(r) for r in self.db.execute(
-            "SELECT variant, count FROM entity_variants WHERE entity_id = ? ORDER BY count DESC", (entity_id,))]
+            "SELECT variant, count FROM entity_variants WHERE entity_id = ? ORDER BY count DESC, variant", (entity_id,))]
         out["articles"] = [dict(r) for r in self.db.execute(
             "SELECT a.id, a.external_id, a.source, a.published_at, a.title, count(*) AS mentions FROM mentions m"
             " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id"
@@ -336,7 +336,7 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
         """Stories last seen on or after ``since``, largest and latest first."""
         rows = self.db.execute(
             "SELECT id, title, first_seen, last_seen, size, chapter_of, data FROM stories"
-            " WHERE (? IS NULL OR last_seen >= ?) AND size >= ? ORDER BY last_seen DESC, size DESC LIMIT ?",
+            " WHERE (CAST(? AS TEXT) IS NULL OR last_seen >= ?) AND size >= ? ORDER BY last_seen DESC, size DESC LIMIT ?",
             (since, since, min_size, limit),
         )
         out = []

@@ -101,7 +101,7 @@ class SQLiteSearch:
         ordering = "score, a.seq" if order == "relevance" else "a.published_at DESC, score"
         rows = self.db.execute(
             f"SELECT a.id, a.external_id, a.title, a.source, a.published_at, a.seq,"
-            f" (SELECT story_id FROM story_articles WHERE article_id = a.id) AS story_id, {rank} AS score"
+            f" (SELECT story_id FROM story_articles WHERE article_id = a.id LIMIT 1) AS story_id, {rank} AS score"
             f" FROM search_index JOIN articles a ON a.seq = search_index.rowid WHERE {' AND '.join(where)}"
             f" ORDER BY {ordering} LIMIT ?",
             [*args, limit],
@@ -132,7 +132,7 @@ class SQLiteSearch:
         for eid, canonical in self.db.execute(f"SELECT id, canonical FROM entities WHERE id IN ({_marks(len(ids))})", list(ids)):
             out.setdefault(eid, []).append(canonical)
         for eid, variant in self.db.execute(
-            f"SELECT entity_id, variant FROM entity_variants WHERE entity_id IN ({_marks(len(ids))}) ORDER BY count DESC",
+            f"SELECT entity_id, variant FROM entity_variants WHERE entity_id IN ({_marks(len(ids))}) ORDER BY count DESC, variant",
             list(ids),
         ):
             if variant not in out.setdefault(eid, []):

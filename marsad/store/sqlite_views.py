@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+
+#: The tables ``table_rows`` / ``put_rows`` serve (copying an archive between stores).
+COPYABLE = frozenset({"articles", "mentions", "quotes", "times", "analysis_versions", "duplicates", "entities",
+                      "entity_variants", "entity_keys", "stories", "story_articles", "state", "dedup_index"})
 
 
 def _marks(n: int) -> str:
     """``?, ?, ...`` for ``n`` parameters."""
     return ",".join("?" * n)
+
+
+def _q(column: str) -> str:
+    """A column name quoted for SQL (``end`` is a keyword)."""
+    return '"' + column.replace('"', '""') + '"'
 
 
 class SQLiteViews:
@@ -79,3 +88,24 @@ class SQLiteViews:
         rows = self.db.execute(
             "SELECT a.external_id, s.story_id FROM articles a JOIN story_articles s ON s.article_id = a.id")
         return {r["external_id"]: r["story_id"] for r in rows}
+
+    def table_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of one of Marsad's tables, as stored (for copying between stores)."""
+        if table not in COPYABLE:
+            raise ValueError(f"table {table!r} cannot be copied: use one of {sorted(COPYABLE)}")
+        order = " ORDER BY seq" if table == "articles" else ""
+        for r in self.db.execute(f"SELECT * FROM {table}{order}"):
+            yield dict(r)
+
+    def put_rows(self, table: str, rows: Iterable[dict[str, Any]], replace: bool) -> int:
+        """Insert rows into one of Marsad's tables (``replace``: upsert by key; else add); return the rows written."""
+        if table not in COPYABLE:
+            raise ValueError(f"table {table!r} cannot be copied: use one of {sorted(COPYABLE)}")
+        n = 0
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        for row in rows:
+            cols = list(row)
+            self.db.execute(f"{verb} INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({_marks(len(cols))})",
+                            [row[c] for c in cols])
+            n += 1
+        return n

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from marsad.config import Settings
 from marsad.errors import ConfigError, QueryError
 from marsad.pipeline import ingest
-from marsad.search import SearchOptions, reindex, search
+from marsad.retrieval import SearchOptions, reindex, search
 from marsad.store import open_store
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
@@ -184,3 +184,26 @@ def test_search_reindex_gives_the_same_hits(store) -> None:
     before = _ids(store, "\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646")
     assert reindex(store) == store.count_articles()
     assert _ids(store, "\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646") == before
+
+
+PARITY_QUERIES = [
+    "\u0643\u064a\u0645 \u062c\u0648\u0646\u062c \u0623\u0648\u0646", "\u0628\u0648\u062a\u064a\u0646",
+    "\u0627\u062c\u062a\u0645\u0627\u0639\u0627\u062a", "\u0627\u0644\u0631\u064a\u0627\u0636",
+    '"\u0645\u0637\u0627\u0631 \u0639\u062f\u0646"', "\u0628\u0648\u062a\u0627\u0646 OR \u0639\u062f\u0646",
+    "\u0627\u0644\u0637\u0627\u0626\u0631\u0629 -\u0639\u062f\u0646", "\u0627\u0644\u0627\u062c\u062a\u0645\u0627*",
+    "\u0644\u0627\u0641\u0631\u0648\u0641", "\u0634\u0628\u0647 \u0627\u0644\u062c\u0632\u064a\u0631\u0629",
+]
+
+
+def test_search_postgresql_gives_the_same_hits_as_sqlite(store, pg_database: str, tmp_path) -> None:
+    """The same corpus ingested into PostgreSQL answers every query with the same articles (and copies)."""
+    (tmp_path / "news.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS), "utf-8")
+    pg = open_store(pg_database)
+    try:
+        ingest([str(SEEDS), str(tmp_path / "news.jsonl")], pg, Settings())
+        for query in PARITY_QUERIES:
+            lite = {(h["external_id"], tuple(c["external_id"] for c in h["copies"])) for h in search(store, query)}
+            post = {(h["external_id"], tuple(c["external_id"] for c in h["copies"])) for h in search(pg, query)}
+            assert post == lite, query
+    finally:
+        pg.close()

@@ -9,8 +9,8 @@ import pytest
 from marsad.model import Article
 from marsad.store import open_store
 
-#: Backends of the contract suite; the PostgreSQL backend joins this list (issue #15).
-BACKENDS = ["sqlite-memory", "sqlite-file"]
+#: Backends of the contract suite: every test runs on each (PostgreSQL on a throwaway server, tests/pgserver.py).
+BACKENDS = ["sqlite-memory", "sqlite-file", "postgresql"]
 
 
 def make_article(title: str = "t", body: str = "b", source: str | None = "s", url: str | None = "u",
@@ -23,8 +23,11 @@ def make_article(title: str = "t", body: str = "b", source: str | None = "s", ur
 
 @pytest.fixture(params=BACKENDS)
 def store(request, tmp_path: Path):
-    """Each backend under test, fresh."""
-    s = open_store(":memory:" if request.param == "sqlite-memory" else tmp_path / "m.db")
+    """Each backend under test, fresh (a new database on the test PostgreSQL server)."""
+    if request.param == "postgresql":
+        s = open_store(request.getfixturevalue("pg_database"))
+    else:
+        s = open_store(":memory:" if request.param == "sqlite-memory" else tmp_path / "m.db")
     yield s
     s.close()
 

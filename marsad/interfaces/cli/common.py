@@ -40,7 +40,7 @@ def open_existing(db: str):  # noqa: ANN201 - returns the store type of marsad.s
     from marsad.errors import StoreError
     from marsad.store import open_store
 
-    if db != ":memory:" and not Path(db).exists():
+    if db != ":memory:" and "://" not in db and not Path(db).exists():
         raise StoreError(f"no database {db}: create it with `marsad ingest PATH --db {db}`")
     return open_store(db)
 

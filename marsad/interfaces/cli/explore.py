@@ -7,7 +7,7 @@ import io
 import sys
 from pathlib import Path
 
-from marsad import search
+from marsad import retrieval
 from marsad.errors import IngestError
 from marsad.ingest.decode import decode_bytes
 from marsad.interfaces.cli.common import command, emit, open_existing
@@ -79,7 +79,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_entity(args: argparse.Namespace) -> int:
     """Show one entity found by any spelling: its variants, the articles and the entities it appears with."""
     store = open_existing(args.db)
-    ids = [args.name] if store.entity_detail(args.name) else search.find_entity_ids(store, args.name)
+    ids = [args.name] if store.entity_detail(args.name) else retrieval.find_entity_ids(store, args.name)
     if not ids:
         print(f"marsad entity: no entity named {args.name!r}: list them with `marsad entities --db {args.db}`",
               file=sys.stderr)
@@ -101,7 +101,7 @@ def cmd_entity(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     """List statements (who said what), optionally of one speaker under any spelling of the name."""
     store = open_existing(args.db)
-    ids = search.find_entity_ids(store, args.speaker) if args.speaker else None
+    ids = retrieval.find_entity_ids(store, args.speaker) if args.speaker else None
     if args.speaker and not ids:
         print(f"marsad quotes: no speaker named {args.speaker!r} in {args.db}", file=sys.stderr)
         return 1

@@ -1,4 +1,5 @@
-"""CLI commands for full-text search (``marsad search``) and rebuilding its index (``marsad reindex``)."""
+"""CLI commands over a whole archive: full-text search (``marsad search``), rebuilding its index
+(``marsad reindex``) and moving the archive between stores (``marsad copy``)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     p.add_argument("--json", action="store_true", help="JSON Lines, best first")
 
+    p = sub.add_parser("copy", help="copy an archive between stores (SQLite <-> PostgreSQL), ids kept",
+                       description=cmd_copy.__doc__)
+    p.add_argument("--from", dest="source_db", required=True, metavar="SRC", help="the store to read")
+    p.add_argument("--to", dest="target_db", required=True, metavar="DST", help="the store to write (created if missing)")
+
     p = sub.add_parser("reindex", help="rebuild the search index (after a change of term rules)",
                        description=cmd_reindex.__doc__)
     p.add_argument("--db", required=True)
@@ -34,7 +40,7 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
 @command("search")
 def cmd_search(args: argparse.Namespace) -> int:
     """Search the archive; near-duplicate copies are collapsed under the earliest copy."""
-    from marsad.search import SearchOptions, search
+    from marsad.retrieval import SearchOptions, search
 
     try:
         options = SearchOptions(args.limit, args.offset, args.source, args.since, args.until, args.entity, args.story,
@@ -54,8 +60,25 @@ def cmd_search(args: argparse.Namespace) -> int:
 @command("reindex")
 def cmd_reindex(args: argparse.Namespace) -> int:
     """Rebuild the full-text index from the stored normalized text (ingest keeps it in step otherwise)."""
-    from marsad.search import reindex
+    from marsad.retrieval import reindex
 
     n = reindex(open_existing(args.db))
     print(f"reindexed {n} articles in {args.db}")
+    return 0
+
+
+@command("copy")
+def cmd_copy(args: argparse.Namespace) -> int:
+    """Copy every article and record from SRC to DST (file path or postgresql:// URL); a re-run adds nothing."""
+    from marsad.store import open_store
+    from marsad.store.copying import copy_store
+
+    src, dst = open_existing(args.source_db), open_store(args.target_db)
+    try:
+        report = copy_store(src, dst)
+    finally:
+        src.close()
+        dst.close()
+    print(f"copied {report.articles} articles ({report.skipped} already there) and {report.rows} rows "
+          f"from {args.source_db} to {args.target_db}")
     return 0

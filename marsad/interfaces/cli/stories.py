@@ -79,14 +79,14 @@ def add_story_arguments(sub: argparse._SubParsersAction) -> None:
 @command("stories")
 def cmd_stories(args: argparse.Namespace) -> int:
     """List stories, latest first: title, first and last seen, size, sources."""
-    from marsad import search
+    from marsad import retrieval
     from marsad.interfaces.cli.render import print_table
 
     store = open_existing(args.db)
     rows = store.list_stories(args.since, args.limit, args.min_size)
     if args.json:
         for r in rows:
-            emit(search.story_view(store, r["id"]))
+            emit(retrieval.story_view(store, r["id"]))
     else:
         print_table(rows, ("id", "last_seen", "size", "title"))
     return 0
@@ -95,10 +95,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
 @command("story")
 def cmd_story(args: argparse.Namespace) -> int:
     """Show one story: its timeline, summary, entities, quotes, near-duplicates and related chapters."""
-    from marsad import search
+    from marsad import retrieval
     from marsad.interfaces.cli.render import print_story
 
-    view = search.story_view(open_existing(args.db), args.id, detail=True)
+    view = retrieval.story_view(open_existing(args.db), args.id, detail=True)
     if view is None:
         print(f"marsad story: no story {args.id!r}: list them with `marsad stories --db {args.db}`", file=sys.stderr)
         return 1

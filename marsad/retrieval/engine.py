@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.search.query import Query, Term, parse_query
-from marsad.search.snippets import make_snippet
+from marsad.retrieval.query import Query, Term, parse_query
+from marsad.retrieval.snippets import make_snippet
 from marsad.store import Store
 from marsad.store.protocol import HitFilters
 from marsad.store.indexing import ensure_index
@@ -179,7 +179,7 @@ def search(store: Store, text: str, options: SearchOptions = SearchOptions()) ->
     compiled = compile_query(parse_query(text), store)
     entity_ids = None
     if options.entity:
-        from marsad.search.views import find_entity_ids
+        from marsad.retrieval.views import find_entity_ids
 
         entity_ids = tuple(find_entity_ids(store, options.entity))
     filters = HitFilters(options.source, options.since, options.until, entity_ids, options.story)

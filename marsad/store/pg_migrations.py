@@ -1,0 +1,46 @@
+"""The PostgreSQL schema: the SQLite migrations in PostgreSQL's types, and its own full-text index.
+
+Same migration names as SQLite, so ``applied_migrations`` reads alike on both backends. Types: ``BLOB`` is
+``BYTEA``, ``REAL`` is ``DOUBLE PRECISION`` (SQLite's REAL is 8 bytes; PostgreSQL's REAL is 4). The search index
+is three ``tsvector`` columns (words, bases, stems; title weighted A, body B) with GIN indexes, over the terms
+Marsad writes itself (``simple`` configuration: no stemming or stop words of PostgreSQL's own).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.store.migrations import SQLITE_MIGRATIONS, Migration
+
+_TYPES = ((re.compile(r"\bBLOB\b"), "BYTEA"), (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
+          (re.compile(r"\s+WITHOUT ROWID"), ""))
+
+
+def to_postgres(sql: str) -> str:
+    """One SQLite schema statement in PostgreSQL's types."""
+    for pattern, replacement in _TYPES:
+        sql = pattern.sub(replacement, sql)
+    return sql
+
+
+_PORTABLE = tuple(m for m in SQLITE_MIGRATIONS if m.name != "0006_search_index")
+
+POSTGRES_MIGRATIONS: tuple[Migration, ...] = tuple(
+    Migration(m.name, tuple(to_postgres(s) for s in m.statements)) for m in _PORTABLE
+) + (
+    Migration(
+        "0006_search_index",
+        (
+            "CREATE SEQUENCE articles_seq_counter",
+            "SELECT setval('articles_seq_counter', coalesce((SELECT max(seq) FROM articles), 0) + 1, false)",
+            "CREATE TABLE search_index (seq INTEGER PRIMARY KEY, words tsvector NOT NULL, bases tsvector NOT NULL,"
+            " stems tsvector NOT NULL)",
+            "CREATE INDEX search_index_words ON search_index USING gin (words)",
+            "CREATE INDEX search_index_bases ON search_index USING gin (bases)",
+            "CREATE INDEX search_index_stems ON search_index USING gin (stems)",
+            "CREATE TABLE entity_keys (key TEXT NOT NULL, entity_id TEXT NOT NULL REFERENCES entities(id),"
+            " PRIMARY KEY (key, entity_id))",
+            "CREATE INDEX entity_keys_entity ON entity_keys(entity_id)",
+        ),
+    ),
+)
