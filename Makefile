@@ -23,6 +23,7 @@ test: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 eval: $(STAMP)
+	@bash scripts/ensure_postgres.sh || echo "PostgreSQL missing: the search eval's PostgreSQL rows will be absent"
 	$(PY) -m evals.run
 
 bench: $(STAMP)

@@ -53,3 +53,28 @@ def like_search(docs: dict[str, str], query: str, limit: int = 100) -> list[str]
         if all(t in text for t in terms):
             scored.append((-sum(text.count(t) for t in terms), ref))
     return [ref for _, ref in sorted(scored)[:limit]]
+
+
+def build_pg_arabic(url: str, rows: dict[str, dict]):  # noqa: ANN201 - a psycopg connection
+    """A PostgreSQL table of the raw articles with ``to_tsvector('arabic', ...)`` (title A, body B) and GIN."""
+    import psycopg
+
+    con = psycopg.connect(url, autocommit=True)
+    con.execute("CREATE TABLE docs (ref TEXT PRIMARY KEY, tsv tsvector)")
+    with con.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO docs VALUES (%s, setweight(to_tsvector('arabic', %s), 'A') ||"
+            " setweight(to_tsvector('arabic', %s), 'B'))",
+            [(ref, (r.get("title") or "").replace("\x00", ""), (r.get("content") or "").replace("\x00", ""))
+             for ref, r in rows.items()],
+        )
+    con.execute("CREATE INDEX docs_tsv ON docs USING gin (tsv)")
+    return con
+
+
+def pg_arabic_search(con, query: str, limit: int = 100) -> list[str]:  # noqa: ANN001 - a psycopg connection
+    """Refs ranked by ``ts_rank`` for ``websearch_to_tsquery('arabic', query)`` (quotes, OR and -word as typed)."""
+    rows = con.execute(
+        "SELECT ref FROM docs, websearch_to_tsquery('arabic', %s) q WHERE tsv @@ q"
+        " ORDER BY ts_rank('{0, 0, 0.3333, 1}', tsv, q) DESC, ref LIMIT %s", (query, limit)).fetchall()
+    return [r[0] for r in rows]
