@@ -40,11 +40,56 @@ def _queries(recs: tuple[dict, ...], n: int) -> list[str]:
     return judged + singles + pairs
 
 
+def _timed(store, queries: list[str]) -> tuple[list[float], int]:  # noqa: ANN001 - a marsad Store
+    """Seconds per query (after one warm-up query) and how many queries found nothing."""
+    from marsad.retrieval import SearchOptions, search
+
+    search(store, queries[0], SearchOptions())  # warm-up: module imports and name tables load once per process
+    times, empty = [], 0
+    for q in queries:
+        t0 = time.perf_counter()
+        empty += not search(store, q, SearchOptions())
+        times.append(time.perf_counter() - t0)
+    return times, empty
+
+
+def _postgres_rows(lite, queries: list[str]) -> list[dict]:  # noqa: ANN001 - a marsad Store
+    """The same archive copied into a throwaway PostgreSQL server, and the same queries timed there."""
+    try:
+        from tests.pgserver import PgServer
+
+        server = PgServer().start()
+    except Exception as exc:  # no server programs here
+        return [{"task": "search-latency", "system": "marsad-postgresql", "note": f"skipped: {exc}"}]
+    from marsad.store import open_store
+    from marsad.store.copying import copy_store
+
+    try:
+        pg = open_store(server.create_database("bench"))
+        started = time.perf_counter()
+        report = copy_store(lite, pg)
+        copy_s = time.perf_counter() - started
+        size = pg.db.execute("SELECT pg_total_relation_size('search_index'), pg_database_size(current_database())").fetchone()
+        times, empty = _timed(pg, queries)
+        pg.close()
+    finally:
+        server.stop()
+    ms = sorted(t * 1000 for t in times)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    return [
+        {"task": "search-index", "system": "marsad-postgresql", "n": report.articles, "seconds": copy_s,
+         "rate": report.articles / copy_s, "unit": "articles/s", "peak_mb": None,
+         "note": f"marsad copy from SQLite, index rebuilt; index {size[0] / 2**20:.1f} MB of a {size[1] / 2**20:.1f} MB database"},
+        {"task": "search-latency", "system": "marsad-postgresql", "n": len(queries), "seconds": sum(times),
+         "rate": statistics.median(ms), "unit": "ms p50", "peak_mb": None,
+         "note": f"p95 {p95:.1f} ms, max {ms[-1]:.1f} ms; {empty} queries with no hit; tsvector + GIN (ts_rank)"},
+    ]
+
+
 def run(quick: bool = False) -> list[dict]:
     """Ingest (index) the corpus, then time the queries; ``quick`` uses 2,000 articles and 50 queries."""
     from marsad.config import ANALYSIS_STAGES, AnalysisSettings, Settings
     from marsad.pipeline import ingest
-    from marsad.retrieval import SearchOptions, search
     from marsad.store import open_store
 
     recs = records()[:2000] if quick else records()
@@ -70,17 +115,12 @@ def run(quick: bool = False) -> list[dict]:
         rest = sum(sizes.values()) - index
         store = open_store(db)
         queries = _queries(recs, 50 if quick else QUERIES)
-        search(store, queries[0], SearchOptions())  # warm-up: module imports and name tables load once per process
-        times, empty = [], 0
-        for q in queries:
-            t0 = time.perf_counter()
-            hits = search(store, q, SearchOptions())
-            times.append(time.perf_counter() - t0)
-            empty += not hits
+        times, empty = _timed(store, queries)
+        pg_rows = _postgres_rows(store, queries)
         store.close()
     ms = sorted(t * 1000 for t in times)
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-    return [
+    return pg_rows + [
         {"task": "search-index", "system": "marsad", "n": report.stored, "seconds": build,
          "rate": report.stored / build, "unit": "articles/s", "peak_mb": None,
          "note": f"ingest with the index, analysis skipped; index {index / 2**20:.1f} MB beside "

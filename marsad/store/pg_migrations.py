@@ -2,8 +2,10 @@
 
 Same migration names as SQLite, so ``applied_migrations`` reads alike on both backends. Types: ``BLOB`` is
 ``BYTEA``, ``REAL`` is ``DOUBLE PRECISION`` (SQLite's REAL is 8 bytes; PostgreSQL's REAL is 4). The search index
-is three ``tsvector`` columns (words, bases, stems; title weighted A, body B) with GIN indexes, over the terms
-Marsad writes itself (``simple`` configuration: no stemming or stop words of PostgreSQL's own).
+is two ``tsvector`` columns (bases and stems; title weighted A, body B) with GIN indexes, over the terms Marsad
+writes itself (``simple`` configuration: no stemming or stop words of PostgreSQL's own). The ``words`` family of
+the SQLite index is left out to keep the index small: a word without the article is its own base, so word
+look-ups (prefixes) read the bases.
 """
 
 from __future__ import annotations
@@ -33,9 +35,7 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = tuple(
         (
             "CREATE SEQUENCE articles_seq_counter",
             "SELECT setval('articles_seq_counter', coalesce((SELECT max(seq) FROM articles), 0) + 1, false)",
-            "CREATE TABLE search_index (seq INTEGER PRIMARY KEY, words tsvector NOT NULL, bases tsvector NOT NULL,"
-            " stems tsvector NOT NULL)",
-            "CREATE INDEX search_index_words ON search_index USING gin (words)",
+            "CREATE TABLE search_index (seq INTEGER PRIMARY KEY, bases tsvector NOT NULL, stems tsvector NOT NULL)",
             "CREATE INDEX search_index_bases ON search_index USING gin (bases)",
             "CREATE INDEX search_index_stems ON search_index USING gin (stems)",
             "CREATE TABLE entity_keys (key TEXT NOT NULL, entity_id TEXT NOT NULL REFERENCES entities(id),"

@@ -131,17 +131,15 @@ class PostgresStore(SQLiteStore):
         """Add one article's index columns: title terms weighted A, body terms B, per column family."""
         vec = "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')"
         self.db.execute(
-            f"INSERT INTO search_index (seq, words, bases, stems) VALUES (?, {vec}, {vec}, {vec})"
-            " ON CONFLICT (seq) DO NOTHING",
-            (seq, columns["title"], columns["body"], columns["title_bases"], columns["body_bases"],
-             columns["title_stems"], columns["body_stems"]),
+            f"INSERT INTO search_index (seq, bases, stems) VALUES (?, {vec}, {vec}) ON CONFLICT (seq) DO NOTHING",
+            (seq, columns["title_bases"], columns["body_bases"], columns["title_stems"], columns["body_stems"]),
         )
 
     def search_hits(self, match: Node, weights: Sequence[float], filters: HitFilters, limit: int,
                     order: str = "relevance") -> list[dict[str, Any]]:
         """Articles matching an expression, best first (``ts_rank``, title weighted) or newest first."""
         args: list[Any] = []
-        ranked: dict[str, list[tuple[str, list[Any]]]] = {"words": [], "bases": [], "stems": []}
+        ranked: dict[str, list[tuple[str, list[Any]]]] = {"bases": [], "stems": []}
         where, wargs = [_render(match, args, ranked)], list(args)
         if filters.source:
             where.append("a.source = ?")
@@ -178,6 +176,10 @@ class PostgresStore(SQLiteStore):
         return [dict(r) for r in rows]
 
 
+#: The column each term family is read from (no ``words`` column here: a word without the article is its base).
+_COLUMN = {"words": "bases", "bases": "bases", "stems": "stems"}
+
+
 def _tsquery(node: Terms | Phrase | Prefix, args: list[Any]) -> str:
     """SQL for the ``tsquery`` of one leaf, its texts appended to ``args`` (never spliced into the SQL)."""
     if isinstance(node, Terms):
@@ -191,19 +193,20 @@ def _tsquery(node: Terms | Phrase | Prefix, args: list[Any]) -> str:
 
 
 def _render(node: Node, args: list[Any], ranked: dict[str, list[tuple[str, list[Any]]]]) -> str:
-    """SQL condition for a match tree over ``s.words`` / ``s.bases`` / ``s.stems``; positive leaves go to ``ranked``."""
+    """SQL condition for a match tree over ``s.bases`` / ``s.stems``; positive leaves go to ``ranked``."""
     if isinstance(node, (Terms, Phrase, Prefix)):
         leaf_args: list[Any] = []
         query = _tsquery(node, leaf_args)
         args.extend(leaf_args)
-        ranked[node.kind].append((query, leaf_args))
-        return f"s.{node.kind} @@ {query}"
+        kind = _COLUMN[node.kind]
+        ranked[kind].append((query, leaf_args))
+        return f"s.{kind} @@ {query}"
     if isinstance(node, AnyOf):
         return "(" + " OR ".join(_render(n, args, ranked) for n in node.items) + ")"
     if isinstance(node, AllOf):
         return "(" + " AND ".join(_render(n, args, ranked) for n in node.items) + ")"
     if isinstance(node, Without):
         keep = _render(node.keep, args, ranked)
-        drops = [_render(n, args, {"words": [], "bases": [], "stems": []}) for n in node.drop]
+        drops = [_render(n, args, {"bases": [], "stems": []}) for n in node.drop]
         return "(" + keep + "".join(f" AND NOT {d}" for d in drops) + ")"
     raise TypeError(f"not a match node: {node!r}")
