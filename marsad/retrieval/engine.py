@@ -188,8 +188,10 @@ def search(store: Store, text: str, options: SearchOptions = SearchOptions()) ->
     rows = store.search_hits(compiled.node, weights, filters, want * 3 + 50, options.sort)
     hits = collapse_copies(rows, store.copy_roots([r["id"] for r in rows]))
     out = []
-    for row in hits[options.offset : want]:
-        body = (store.get_article(row["id"]) or {}).get("body") or ""
+    page = hits[options.offset : want]
+    bodies = store.article_bodies([row["id"] for row in page])
+    for row in page:
+        body = bodies.get(row["id"]) or ""
         snippet, matches = make_snippet(body, compiled.marks, compiled.prefixes)
         row["score"] = round(-row["score"], 4)
         row.pop("seq", None)

@@ -128,7 +128,7 @@ class PostgresStore(SQLiteStore):
         return n
 
     def index_search_terms(self, seq: int, columns: Mapping[str, str]) -> None:
-        """Add one article's index columns: title terms weighted A, body terms B, per column family."""
+        """Add one article's index columns: bases and stems, title terms weighted A and body terms B."""
         vec = "setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')"
         self.db.execute(
             f"INSERT INTO search_index (seq, bases, stems) VALUES (?, {vec}, {vec}) ON CONFLICT (seq) DO NOTHING",

@@ -97,6 +97,9 @@ class Store(Protocol):
     def copy_roots(self, ids: Sequence[str]) -> dict[str, str]:
         """``{article id: the earliest article it copies}`` for the given ids that are copies."""
 
+    def article_bodies(self, ids: Sequence[str]) -> dict[str, str]:
+        """``{article id: display body}`` of the given articles."""
+
     # -- analyses and entities -----------------------------------------------------------------------------
     def save_analysis(self, article_id: str, mentions: Iterable[Mention], quotes: Iterable[Quote],
                       times: Iterable[TimeExpr], versions: dict[str, str]) -> None:

@@ -141,14 +141,30 @@ class SQLiteSearch:
 
     def copy_roots(self, ids: Sequence[str]) -> dict[str, str]:
         """``{article id: the earliest article it (transitively) copies}`` for the given ids that are copies."""
+        parent: dict[str, str] = {}
+        frontier = list(dict.fromkeys(ids))
+        for _ in range(50):  # chains are short: a copy points at the earliest copy it matched
+            if not frontier:
+                break
+            rows = self.db.execute(
+                f"SELECT article_id, duplicate_of FROM duplicates WHERE article_id IN ({_marks(len(frontier))})",
+                list(frontier))
+            found = {r[0]: r[1] for r in rows}
+            parent.update(found)
+            frontier = [p for p in found.values() if p not in parent]
+        out = {}
+        for start in ids:
+            cur, seen = start, {start}
+            while cur in parent and parent[cur] not in seen:
+                cur = parent[cur]
+                seen.add(cur)
+            if cur != start:
+                out[start] = cur
+        return out
+
+    def article_bodies(self, ids: Sequence[str]) -> dict[str, str]:
+        """``{article id: display body}`` of the given articles (one query, for snippets)."""
         if not ids:
             return {}
-        rows = self.db.execute(
-            "WITH RECURSIVE chain(start, cur, depth) AS ("
-            f" SELECT article_id, duplicate_of, 1 FROM duplicates WHERE article_id IN ({_marks(len(ids))})"
-            " UNION ALL SELECT chain.start, d.duplicate_of, chain.depth + 1 FROM chain"
-            " JOIN duplicates d ON d.article_id = chain.cur WHERE chain.depth < 50)"
-            " SELECT start, cur FROM chain c WHERE depth = (SELECT max(depth) FROM chain c2 WHERE c2.start = c.start)",
-            list(ids),
-        )
-        return {start: cur for start, cur in rows}
+        rows = self.db.execute(f"SELECT id, body FROM articles WHERE id IN ({_marks(len(ids))})", list(ids))
+        return {r[0]: r[1] for r in rows}
