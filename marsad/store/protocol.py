@@ -3,8 +3,8 @@
 A backend (``SQLiteStore`` today; PostgreSQL next) implements every method; ``tests/store`` runs one contract suite
 against each backend, and ``tests/test_architecture.py`` checks that ``SQLiteStore`` provides the protocol and
 that no SQL is written outside ``marsad/store/``. Records go in as ``marsad.model`` objects or plain rows and come
-out as dicts of display fields (the normalized text only through ``norm_text`` / ``iter_norm_texts``, for
-matching).
+out as dicts of display fields (the normalized text only through ``norm_text`` / ``iter_search_sources``,
+for matching).
 """
 
 from __future__ import annotations
@@ -50,9 +50,6 @@ class Store(Protocol):
     def find_same(self, source: str | None, url: str | None, content_hash: str) -> str | None:
         """Id of an article from the same outlet with the same URL or the same normalized text."""
 
-    def find_by_hash(self, content_hash: str) -> list[tuple[str, str | None]]:
-        """(id, source) of the stored articles with exactly this normalized text, earliest first."""
-
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this Marsad id is stored."""
 
@@ -69,14 +66,8 @@ class Store(Protocol):
     def get_article(self, key: str) -> dict[str, Any] | None:
         """One article by Marsad or external id, display text only."""
 
-    def iter_norm_texts(self) -> Iterator[tuple[str, str | None, str | None, str, str]]:
-        """(id, source, published_at, title_norm, body_norm) of every article, in arrival order."""
-
     def norm_text(self, article_id: str) -> str | None:
         """The normalized title and body of one article (matching only)."""
-
-    def search_text(self, terms: Sequence[str], limit: int) -> list[dict[str, Any]]:
-        """Articles whose normalized text holds every normalized term, newest first."""
 
     def search_index_version(self) -> str | None:
         """The terms version the search index was built with, or None."""

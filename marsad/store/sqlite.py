@@ -98,11 +98,6 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
         ).fetchone()
         return row[0] if row else None
 
-    def find_by_hash(self, content_hash: str) -> list[tuple[str, str | None]]:
-        """Return (id, source) of stored articles with exactly this normalized text, earliest first."""
-        rows = self.db.execute("SELECT id, source FROM articles WHERE content_hash = ? ORDER BY seq", (content_hash,))
-        return [(r[0], r[1]) for r in rows]
-
     def has_article(self, article_id: str) -> bool:
         """True when an article with this Marsad id is stored."""
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
@@ -139,12 +134,6 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
             (key, key),
         ).fetchone()
         return dict(row) if row else None
-
-    def iter_norm_texts(self) -> Iterator[tuple[str, str | None, str | None, str, str]]:
-        """Yield (id, source, published_at, title_norm, body_norm) of every article in arrival order."""
-        yield from self.db.execute(
-            "SELECT id, source, published_at, title_norm, body_norm FROM articles ORDER BY seq"
-        )
 
     def norm_text(self, article_id: str) -> str | None:
         """The normalized title and body of one article (for matching, never for display)."""

@@ -27,19 +27,6 @@ class SQLiteViews:
 
     db: sqlite3.Connection
 
-    def search_text(self, terms: Sequence[str], limit: int) -> list[dict[str, Any]]:
-        """Articles whose normalized title or body contains every normalized term (newest first)."""
-        if not terms:
-            return []
-        where = " AND ".join("(title_norm LIKE ? OR body_norm LIKE ?)" for _ in terms)
-        args: list[Any] = [a for t in terms for a in (f"%{t}%", f"%{t}%")]
-        rows = self.db.execute(
-            f"SELECT id, external_id, source, published_at, title FROM articles WHERE {where}"
-            " ORDER BY published_at DESC LIMIT ?",
-            [*args, limit],
-        )
-        return [dict(r) for r in rows]
-
     def entities_by_id(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """``{id: {id, type, canonical}}`` of the stored entities among ``ids``."""
         if not ids:
