@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz.distance.Levenshtein import distance as _edit_distance
+
 from marsad.text.normalize import normalize_word
 from marsad.text.tokenize import words
 
@@ -188,6 +190,7 @@ def split_name(name: str) -> NameParts:
     return NameParts(role=role, display=display, tokens=tuple(out))
 
 
+@lru_cache(maxsize=131072)  # pure; called several times per token pair scored
 def fold_letters(text: str) -> str:
     """Fold g-letters to ``g``, foreign letters to their base, and drop hamza (normalized input)."""
     out = []
@@ -440,15 +443,6 @@ def _keep_kaf(text: str) -> str:
     return fold_letters(text.replace("\u0643", "k"))
 
 
-@lru_cache(maxsize=262144)
 def levenshtein(a: str, b: str) -> int:
-    """Return the edit distance between ``a`` and ``b`` (insertions, deletions, substitutions)."""
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+    """Return the edit distance between ``a`` and ``b`` (insertions, deletions, substitutions; rapidfuzz, in C)."""
+    return _edit_distance(a, b)

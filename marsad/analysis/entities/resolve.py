@@ -228,6 +228,7 @@ class _Known:
         self.gazetteer = registry.gazetteer
         self.threshold = registry.settings.link_threshold
         self.article: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []  # (type, as written, name)
+        self._types: dict[tuple[str, tuple[str, ...]], str | None] = {}  # known_type's answers: names recur
         for m in mentions:
             parts = split_name(m.text)
             for p in (parts, _without_proclitic(parts)):
@@ -263,13 +264,17 @@ class _Known:
         return None
 
     def known_type(self, text: str, skip: tuple[str, ...] = ()) -> str | None:
-        """Return the type ``text`` (or it without a proclitic) is known as, or None."""
-        parts = split_name(text)
-        for p in (parts, _without_proclitic(parts)):
-            found = self._own_type(p, skip) if p is not None else None
-            if found is not None:
-                return found
-        return None
+        """Return the type ``text`` (or it without a proclitic) is known as, or None (memoized per article)."""
+        key = (text, skip)
+        if key not in self._types:
+            parts = split_name(text)
+            found = None
+            for p in (parts, _without_proclitic(parts)):
+                found = self._own_type(p, skip) if p is not None else None
+                if found is not None:
+                    break
+            self._types[key] = found
+        return self._types[key]
 
     def in_gazetteer(self, text: str) -> bool:
         """True when the gazetteer knows ``text`` (or it without a proclitic) as any entity."""
