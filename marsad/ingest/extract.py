@@ -20,7 +20,9 @@ from importlib import resources
 
 from marsad.config import IngestSettings
 from marsad.errors import IngestError
+from marsad.ingest.bylines import clean_author
 from marsad.ingest.dates import parse_date_line, parse_date_string
+from marsad.ingest.pagemeta import PageMeta, page_metadata
 from marsad.model import Article, RawDocument
 from marsad.text.normalize import normalize
 from marsad.ingest.layout import (
@@ -97,7 +99,7 @@ def extract(raw: RawDocument, settings: IngestSettings, repeated: Collection[str
         meta = _extract_html(raw)
         title = title or meta.get("title")
         byline = byline or meta.get("author")
-        published = published or parse_date_string(meta.get("date"))
+        published = published or meta.get("date")
         text = meta.get("text") or ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")  # NUL: never text, and no server stores it
     title = title.replace("\x00", "") if title else title
@@ -204,4 +206,18 @@ def _extract_html(raw: RawDocument) -> dict[str, str | None]:
     if doc is None:
         raise IngestError(raw.origin, "no main text found in the HTML page: is it an article page?")
     get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
-    return {k: get(k) for k in ("title", "author", "date", "text")}
+    page = _page_meta(raw)  # the page's own markup first; trafilatura's date may be a guess (a bare year: Jan 1)
+    return {"title": get("title"), "text": get("text"),
+            "author": page.author or (None if page.credited else clean_author(get("author"), page.outlets)),
+            "date": page.date or parse_date_string(get("date"))}
+
+
+def _page_meta(raw: RawDocument) -> PageMeta:
+    """The publication date and author the page's markup states (nothing when it does not parse)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(raw.text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (ValueError, lxml.etree.LxmlError):  # empty or undecodable markup
+        return PageMeta()
+    return page_metadata(tree)
