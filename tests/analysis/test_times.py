@@ -51,15 +51,64 @@ def test_times_gregorian_dates(text: str, expr: str, value: str) -> None:
         pytest.param("15 رمضان 1436 هـ", "2015-07-02", id="hijri-day-month-year"),
         pytest.param("1436/10/28هـ", "2015-08-13", id="hijri-numeric-ymd"),
         pytest.param("24 /10 / 1436هـ", "2015-08-09", id="hijri-numeric-dmy-spaced"),
-        pytest.param("عام 1436هـ", "2015", id="hijri-year"),
-        pytest.param("منذ شهر رمضان الماضي", "2015-07", id="hijri-month-last"),
+        pytest.param("عام 1436هـ", "2014-10-25/2015-10-13", id="hijri-year-is-its-span"),
+        pytest.param("عام 1435هـ", "2013-11-04/2014-10-24", id="hijri-year-1435-span"),
+        pytest.param("منذ شهر رمضان الماضي", "2015-06-18/2015-07-16", id="hijri-month-last-is-its-span"),
         pytest.param("5 ذو القعدة 1436هـ", "2015-08-20", id="hijri-dhu-al-qadah"),
     ],
 )
 def test_times_hijri_dates(text: str, value: str) -> None:
-    """Hijri dates convert to Gregorian values and keep calendar 'hijri'."""
+    """Hijri dates convert to Gregorian values and keep calendar 'hijri'; a Hijri month or year is its span."""
     _, got, calendar = _one(text)
     assert (got, calendar) == (value, "hijri")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        pytest.param("ارتفعت الأرباح خلال الربع الثالث 2014", "الربع الثالث 2014", "2014-07-01/2014-09-30", id="quarter-with-year"),
+        pytest.param("في النصف الثاني من العام الماضي", "النصف الثاني من العام الماضي", "2014-07-01/2014-12-31", id="half-of-last-year"),
+        pytest.param("في الأشهر الثلاثة الأولى من عام 2015", "الأشهر الثلاثة الأولى من عام 2015", "2015-01-01/2015-03-31", id="first-three-months"),
+        pytest.param("يبدأ العمل مطلع سبتمبر المقبل", "مطلع سبتمبر المقبل", "2015-09-01/2015-09-10", id="early-month"),
+        pytest.param("في منتصف يوليو", "منتصف يوليو", "2015-07-11/2015-07-20", id="mid-month"),
+        pytest.param("حتى أواخر فبراير الماضي", "أواخر فبراير الماضي", "2015-02-21/2015-02-28", id="late-month-to-its-last-day"),
+        pytest.param("في نهاية عام 2014", "نهاية عام 2014", "2014-12-01/2014-12-31", id="end-of-year-is-december"),
+        pytest.param("من 10 إلى 12 سبتمبر المقبل", "10 إلى 12 سبتمبر المقبل", "2015-09-10/2015-09-12", id="day-range"),
+        pytest.param("في العشرين من أكتوبر المقبل", "العشرين من أكتوبر المقبل", "2015-10-20", id="ordinal-day"),
+        pytest.param("مقارنة بعامي 2012 و2013", "عامي 2012 و2013", "2012/2013", id="dual-years"),
+        pytest.param("في شهر مارس من العام المقبل", "شهر مارس من العام المقبل", "2016-03", id="month-of-next-year"),
+        pytest.param("قتل منذ أكثر من ثلاث سنوات", "منذ أكثر من ثلاث سنوات", "2012", id="ago-more-than"),
+    ],
+)
+def test_times_periods(text: str, expr: str, value: str) -> None:
+    """Quarters, halves, parts of months and years, ranges, ordinal days and dual years (issue #17 conventions)."""
+    assert _one(text)[:2] == (expr, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("تبدأ إجازة عيد الأضحى", "2015-09-23", id="eid-al-adha-next"),
+        pytest.param("خلال أيام عيد الفطر", "2015-07-17/2015-07-19", id="eid-al-fitr-days-last"),
+        pytest.param("في مطلع شهر ذي القعدة المقبل", "2015-08-16/2015-08-25", id="early-hijri-month"),
+    ],
+)
+def test_times_hijri_periods(text: str, value: str) -> None:
+    """Holidays and parts of Hijri months by the Umm al-Qura calendar."""
+    assert _one(text)[1] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("يحتفل به في 15 من شهر يونيو من كل عام", id="recurring-date"),
+        pytest.param("أرباح الربع الأول من العام المالي", id="fiscal-quarter"),
+        pytest.param("ولامس المؤشر مستوى قياسيا", id="lamasa-is-no-yesterday"),
+    ],
+)
+def test_times_not_a_calendar_point(text: str) -> None:
+    """Recurring dates, fiscal-year quarters and the verb "lamasa" (touched) are no expressions."""
+    assert extract_times(text, "body", dt.date(2015, 8, 6)) == []
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from hijridate import Gregorian, Hijri
 
 HIJRI_MIN_YEAR = 1343  # hijridate's Umm al-Qura table covers 1343..1500 AH (1924..2077)
 HIJRI_MAX_YEAR = 1500
-HIJRI_MID_MONTH = 6  # a Hijri year alone maps to the Gregorian year of its middle (15 Jumada II)
-HIJRI_MID_DAY = 15  # a Hijri month alone maps to the Gregorian month of its 15th day
+#: Parts of a month (issue #17's convention): early = days 1-10, mid = 11-20, late = 21 to the month's end.
+PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
 def day_value(day: dt.date) -> str:
@@ -58,16 +58,44 @@ def gregorian_to_hijri(day: dt.date) -> tuple[int, int, int] | None:
     return h.year, h.month, h.day
 
 
+def interval(first: str, last: str) -> str:
+    """Return the interval value ``START/END`` (a single value when both ends are equal)."""
+    return first if first == last else f"{first}/{last}"
+
+
+def hijri_month_bounds(year: int, month: int) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last Gregorian days of a Hijri (Umm al-Qura) month, or None out of range."""
+    first = hijri_to_gregorian(year, month, 1)
+    following = hijri_to_gregorian(year + month // 12, month % 12 + 1, 1)
+    if first is None or following is None:
+        return None
+    return first, following - dt.timedelta(days=1)
+
+
 def hijri_year_value(year: int) -> str | None:
-    """Return the Gregorian year (``YYYY``) of the middle of a Hijri year."""
-    mid = hijri_to_gregorian(year, HIJRI_MID_MONTH, HIJRI_MID_DAY)
-    return f"{mid.year:04d}" if mid else None
+    """Return a Hijri year as its Gregorian span ``START/END`` (1435 AH = 2013-11-04/2014-10-24)."""
+    first, last = hijri_month_bounds(year, 1), hijri_month_bounds(year, 12)
+    return interval(day_value(first[0]), day_value(last[1])) if first and last else None
 
 
 def hijri_month_value(year: int, month: int) -> str | None:
-    """Return the Gregorian ``YYYY-MM`` of the 15th of a Hijri month."""
-    mid = hijri_to_gregorian(year, month, HIJRI_MID_DAY)
-    return month_value(mid.year, mid.month) if mid else None
+    """Return a Hijri month as its Gregorian span ``START/END`` (Rajab 1436 = 2015-04-20/2015-05-18)."""
+    bounds = hijri_month_bounds(year, month)
+    return interval(day_value(bounds[0]), day_value(bounds[1])) if bounds else None
+
+
+def month_last_day(year: int, month: int) -> dt.date:
+    """Return the last day of a Gregorian month."""
+    y, m = shift_month(year, month, 1)
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def part_of_days(first: dt.date, last: dt.date, part: str) -> str:
+    """Return the early / mid / late part of the days ``first..last`` (a month) as an interval value."""
+    lo, hi = PART_DAYS[part]
+    start = first + dt.timedelta(days=lo - 1)
+    end = min(last, first + dt.timedelta(days=hi - 1))
+    return interval(day_value(start), day_value(end))
 
 
 def shift_month(year: int, month: int, offset: int) -> tuple[int, int]:

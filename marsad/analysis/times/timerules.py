@@ -21,6 +21,7 @@ _PREV_WORD = re.compile(r"(\w+)[^\w]*$")
 _NEXT_WORD = re.compile(r"^[^\w]*(\w+)")
 _YEAR_RANGE_BEFORE = re.compile(r"\d{4}\s*/\s*$")  # "1437/1436 AH": an academic year, not a year
 _AND_YEAR = re.compile(r"\s*(?:\u0648|-|\u2013)\s*(1[3-9]\d\d|20\d\d)(?!\d)(?![^\W\d_])")  # WAW (and) or a dash
+_AMS = "\u0627\u0645\u0633"  # ALEF MEEM SEEN: "ams", yesterday (folded)
 _DEFINITE_NUMBER = re.compile(r"^\u0627\u0644\d")  # ALEF LAM + digit ("the 15th day")
 
 
@@ -255,6 +256,8 @@ def relatives(ctx: Context) -> Iterator[Candidate]:
     today = set(ctx.lex.words("todayblock_after"))
     for m in ctx.grammar.relative.finditer(ctx.w):
         rel = re.sub(r"\s+", " ", m.group("rel"))
+        if rel == _AMS and ctx.w[m.start("x") - 1 : m.start("x")] == "\u0644":
+            continue  # LAM + "ams" is the verb "lamasa" (touched), not "for yesterday"
         unit, offset = ctx.lex.relative.get(rel, ("day", 0))
         if unit == "day" and offset == 0 and not m.group("pod"):
             nxt = ctx.next_word(m.end("x"))

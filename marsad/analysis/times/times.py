@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from marsad.analysis.times.timeparts import PERIOD_RULES, recurring, widen
 from marsad.analysis.times.timerules import RULES, Candidate, Context
 from marsad.analysis.times.timewords import grammar, lexicon
 from marsad.errors import ConfigError
@@ -22,7 +23,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import align
 
 #: Version of the rules that produced a TimeExpr; persist it beside the values.
-TIMES_VERSION = "times-rules.v1"
+TIMES_VERSION = "times-rules.v2"  # v2: Hijri months/years as spans; quarters, parts, ranges, ordinals, holidays
 
 TATWEEL = "\u0640"  # ARABIC TATWEEL (align() also writes it in place of harakat and controls)
 CUE_WINDOW = 80  # characters before a weekday/month searched for future cues; tuned on the seed articles
@@ -30,6 +31,7 @@ HEAD_CHARS = 400  # parse_published looks for a date line in this many leading c
 MERGE_GAP = 14  # at most this many characters ("corresponding to" included) between a weekday and its date
 MAX_ANCHOR_LAG = 2  # days a text may predate its publication stamp (SaudiNewsNet date_extracted lags print dates)
 _TATWEEL_RE = re.compile(TATWEEL)
+RECURRABLE = frozenset({"date", "month", "period"})  # kinds that "every year" after them makes recurring
 _MERGE_GAP_RE = re.compile(r"^[\s,\u060c()\-\u2013]*$")  # spaces, commas, ARABIC COMMA, brackets, dashes
 _PM = ("\u0645", "pm", "\u0645\u0633\u0627\u0621")  # MEEM (evening), "pm", MEEM SEEN ALEF HAMZA (evening)
 _AM = ("\u0635", "am", "\u0635\u0628\u0627\u062d\u0627")  # SAD (morning), "am", SAD BEH ALEF HAH ALEF (morning)
@@ -110,13 +112,19 @@ def _candidates(w: str, published: dt.date | None, settings: TimeSettings) -> li
     """Run every rule on the working string and return the selected, merged candidates."""
     lex = lexicon()
     ctx = Context(w, published, grammar(), lex, settings.cue_window)
-    cands = [c for rule in RULES for c in rule(ctx)]
+    cands = _run_rules(ctx)
     shift = next((c.anchor_shift for c in cands if c.anchor_shift), None)
     if published is not None and shift is not None and -MAX_ANCHOR_LAG <= shift < 0:
         # "yesterday, Tuesday" in a text stamped Thursday: the text was written Wednesday; resolve from there.
         ctx = Context(w, published + dt.timedelta(days=shift), grammar(), lex, settings.cue_window)
-        cands = [c for rule in RULES for c in rule(ctx)]
+        cands = _run_rules(ctx)
     return _merge(w, _select(cands), frozenset(lex.words("corresponding")))
+
+
+def _run_rules(ctx: Context) -> list[Candidate]:
+    """Every rule's candidates, plus the periods that contain some of them (parts of months, date ranges)."""
+    cands = [c for rule in (*RULES, *PERIOD_RULES) for c in rule(ctx)]
+    return [c for c in cands + widen(ctx, cands) if c.kind not in RECURRABLE or not recurring(ctx, c)]
 
 
 def _as_date(published: dt.date | dt.datetime | None) -> dt.date | None:

@@ -171,6 +171,7 @@ def grammar() -> Grammar:
     units = alternation(lex.words("unit"))
     numwords = alternation(lex.numbers)
     ago = alternation(lex.words("ago"))
+    approx = alternation(lex.words("approx"))  # "more than", "about" between "since" and the count
     future = alternation(lex.words("future"))
     flags = re.UNICODE
     return Grammar(
@@ -201,7 +202,7 @@ def grammar() -> Grammar:
         ),
         relative=re.compile(rf"{head}(?P<x>(?:(?P<pod>{pod})\s+)?(?P<rel>{rel_words})){WB_END}", flags),
         ago=re.compile(
-            rf"{WB_START}[\u0648\u0641]?(?P<x>(?P<ago>{ago})\s+(?:(?P<n>\d{{1,3}})\s*|(?P<nw>{numwords})\s+)?"
+            rf"{WB_START}[\u0648\u0641]?(?P<x>(?P<ago>{ago})\s+(?:{approx}\s+)?(?:(?P<n>\d{{1,3}})\s*|(?P<nw>{numwords})\s+)?"
             rf"(?P<unit>{units})){WB_END}",
             flags,
         ),

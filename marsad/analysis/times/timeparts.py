@@ -1,0 +1,253 @@
+"""Periods and spans (issue #17): quarters and halves of a year, parts of a month or year, day ranges, ordinal
+day words, holidays, and two dates joined into one interval.
+
+Rules here read the same working string as :mod:`marsad.analysis.times.timerules` and yield the same
+:class:`Candidate`; :func:`widen` runs after the rules on their candidates and adds the longer expressions that
+contain them ("\u0623\u0648\u0627\u062e\u0631" + a month, a date "\u0625\u0644\u0649" a date), which win the longest-first selection.
+Values follow ``evals/gold/README.md`` (times_dev.jsonl): intervals are ``START/END``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from marsad.analysis.times import timecalc as tc
+from marsad.analysis.times.timerules import Candidate, Context, _day_month, _pick_month
+from marsad.analysis.times.timewords import DAY, SEP, WB_END, WB_START, YEAR, Lexicon, _era, _month_block, alternation, lexicon
+
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR_VALUE = re.compile(r"^(\d{4})$")
+_SPAN_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})$")
+#: Longest Gregorian span (days) still read as a Hijri month rather than a year.
+MONTH_SPAN_DAYS = 31
+#: Days a Hijri date may stand from the Gregorian date written beside it and still be the same day (Umm al-Qura
+#: against sighting, and the writer's own conversion).
+DOUBLE_DATE_DAYS = 2
+#: Characters after a date searched for "every year" (the rest of its clause).
+RECURRING_WINDOW = 100
+#: Years that are not calendar years (fiscal, academic): a fraction of them is not annotated (folded forms).
+OTHER_YEARS = frozenset({"\u0627\u0644\u0645\u0627\u0644\u064a", "\u0627\u0644\u0645\u0627\u0644\u064a\u0647",  # al-mali(yya): fiscal
+                         "\u0627\u0644\u062f\u0631\u0627\u0633\u064a", "\u0627\u0644\u062f\u0631\u0627\u0633\u064a\u0647"})  # al-dirasi(yya): academic
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Compile this module's patterns once from the lexicons."""
+    lex = lexicon()
+    months = _month_block(lex)
+    era = _era(lex)
+    yearword = alternation(lex.words("yearword"))
+    monthword = alternation(lex.words("monthword"))
+    mod = alternation(lex.words("modifier"))
+    part = alternation(lex.words("part"))
+    fraction, fraction_ord = alternation(lex.words("fraction")), alternation(lex.words("fraction_ord"))
+    rng = alternation(lex.words("range"))
+    ordinal = alternation(lex.words("ordinal"))
+    holiday = alternation(lex.words("holiday"))
+    numwords = alternation(lex.numbers)
+    months_of, months_order = alternation(lex.words("months_of")), alternation(lex.words("months_order"))
+    era_any = era.replace("(?P<era>", "(?:")  # the fraction pattern has two year forms: no named era group
+    year_ref = rf"(?:(?:{yearword})\s*(?P<y>{YEAR}){era_any}|(?P<y2>{YEAR}){era_any}|(?P<yrel>(?:{yearword})\s+(?P<ymod>{mod})|(?:{yearword})))"
+    return {
+        "part": re.compile(rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?:\u0627\u0644|\u0644)?(?P<part>{part})\s+$"),
+        "fraction": re.compile(
+            rf"{WB_START}(?P<x>[\u0648\u0641]?(?:\u0644\u0644|\u0628\u0627\u0644|\u0627\u0644|\u0644|\u0628)?(?P<fr>{fraction})"
+            rf"\s+(?P<ord>{fraction_ord}){WB_END}(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
+        "range": re.compile(
+            rf"(?<![\d/.\-])(?P<x>(?P<d1>{DAY})\s*(?:{rng})\s*(?P<d>{DAY})\s+(?:\u0645\u0646\s+)?(?:{monthword}\s+)?{months}"
+            rf"(?:{SEP}(?P<y>{YEAR}){era}|\s*(?P<mod>{mod}){WB_END})?)"),
+        "ordinal": re.compile(
+            rf"{WB_START}[\u0648\u0641]?(?P<x>(?P<ord>{ordinal})\s+(?:\u0645\u0646\s+)?(?:{monthword}\s+)?{months}"
+            rf"(?:{SEP}(?P<y>{YEAR}){era}|\s*(?P<mod>{mod}){WB_END})?)"),
+        "holiday": re.compile(rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?P<x>(?P<h>{holiday}){WB_END}(?:\s*(?P<y>{YEAR}){era})?)"),
+        "connector": re.compile(rf"^\s*(?:{rng})\s*$"),
+        "corresponding": re.compile(rf"^\s*(?:{alternation(lex.words('corresponding'))})\s*$"),
+        "dual_year": re.compile(r"^[\u0628\u0644]?(?:\u0639\u0627\u0645\u064a|\u0633\u0646\u062a\u064a)\s"),  # "aamay", "sanatay": two years
+        "and_year": re.compile(r"^\s*(?:\u0648|-|\u2013)\s*$"),
+        "of_year": re.compile(rf"\s+(?P<oy>{alternation(lex.words('of_year'))}){WB_END}"),
+        "recurring": re.compile(rf"{alternation(lex.words('recurring'))}{WB_END}"),
+        "months_first": re.compile(
+            rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?P<x>(?:\u0627\u0644)?(?:(?P<n>{numwords}|\d{{1,2}})\s+(?:{months_of})"
+            rf"|(?:{months_of})\s+(?:\u0627\u0644)?(?P<n2>{numwords}))\s+(?P<ord>{months_order}){WB_END}"
+            rf"(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
+        "range_head": re.compile(r"(?:\u0645\u0646|\u0628\u064a\u0646)\s+$"),  # MEEM NOON (from), BEH YEH NOON (between)
+    }
+
+
+def _year_of(ctx: Context, m: re.Match[str]) -> int | None:
+    """The Gregorian year a fraction refers to: written, relative to publication, or the publication year."""
+    if m.group("y") or m.group("y2"):
+        return int(m.group("y") or m.group("y2"))
+    if ctx.published is None:
+        return None
+    offset = int(ctx.lex.words("modifier").get(m.group("ymod") or "", "0")) if m.group("ymod") else 0
+    return ctx.published.year + offset
+
+
+def fractions(ctx: Context) -> Iterator[Candidate]:
+    """Quarters and halves of a year: "\u0627\u0644\u0631\u0628\u0639 \u0627\u0644\u062b\u0627\u0646\u064a 2015" = 2015-04-01/2015-06-30, "\u0627\u0644\u0646\u0635\u0641 \u0627\u0644\u0623\u0648\u0644 \u0645\u0646 \u0627\u0644\u0639\u0627\u0645"."""
+    for m in _patterns()["fraction"].finditer(ctx.w):
+        size = int(ctx.lex.words("fraction")[m.group("fr")])
+        index = int(ctx.lex.words("fraction_ord")[m.group("ord")])
+        index = 12 // size if index == -1 else index
+        year = _year_of(ctx, m)
+        if index > 12 // size or (year is None and ctx.published is not None) or ctx.next_word(m.end("x")) in OTHER_YEARS:
+            continue
+        value = None
+        if year is not None:
+            first, last = size * (index - 1) + 1, size * index
+            value = tc.interval(tc.day_value(dt.date(year, first, 1)), tc.day_value(tc.month_last_day(year, last)))
+        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "period")
+
+
+def _resolve_day(ctx: Context, m: re.Match[str], day: int) -> tuple[dt.date | None, str | None]:
+    """Resolve ``day`` of the match's month (with its year or last/next), and the month's calendar."""
+    month = _pick_month(ctx, m)
+    if month is None:
+        return None, None
+    year = int(m.group("y")) if m.group("y") else None
+    offset = int(ctx.lex.words("modifier").get(m.group("mod") or "", "0")) if m.group("mod") else None
+    return _day_month(ctx, month, day, year, offset), month.calendar
+
+
+def day_ranges(ctx: Context) -> Iterator[Candidate]:
+    """Two days of one month: "8 \u0625\u0644\u0649 10 \u062f\u064a\u0633\u0645\u0628\u0631" = 2016-12-08/2016-12-10."""
+    for m in _patterns()["range"].finditer(ctx.w):
+        last, calendar = _resolve_day(ctx, m, int(m.group("d")))
+        first_day = int(m.group("d1"))
+        if calendar is None or first_day >= int(m.group("d")):
+            continue
+        first = last - dt.timedelta(days=int(m.group("d")) - first_day) if last else None
+        value = tc.interval(tc.day_value(first), tc.day_value(last)) if first and last else None
+        yield Candidate(m.start("x"), m.end("x"), value, calendar, "period")
+
+
+def ordinal_dates(ctx: Context) -> Iterator[Candidate]:
+    """Ordinal day words: "\u0627\u0644\u0639\u0634\u0631\u064a\u0646 \u0645\u0646 \u0623\u0643\u062a\u0648\u0628\u0631 \u0627\u0644\u0645\u0642\u0628\u0644", "\u063a\u0631\u0629 \u0634\u0647\u0631 \u0630\u064a \u0627\u0644\u0642\u0639\u062f\u0629"."""
+    for m in _patterns()["ordinal"].finditer(ctx.w):
+        got, calendar = _resolve_day(ctx, m, int(ctx.lex.words("ordinal")[re.sub(r"\s+", " ", m.group("ord"))]))
+        if calendar is None:
+            continue
+        yield Candidate(m.start("x"), m.end("x"), tc.day_value(got) if got else None, calendar, "date")
+
+
+def holidays(ctx: Context) -> Iterator[Candidate]:
+    """Holidays by Umm al-Qura: "\u0639\u064a\u062f \u0627\u0644\u0641\u0637\u0631" = 1 Shawwal, "\u0623\u064a\u0627\u0645 \u0639\u064a\u062f \u0627\u0644\u0623\u0636\u062d\u0649" = 10-13 Dhu al-Hijjah (the nearest one)."""
+    for m in _patterns()["holiday"].finditer(ctx.w):
+        month, day, days = (int(x) for x in ctx.lex.words("holiday")[re.sub(r"\s+", " ", m.group("h"))].split("\t"))
+        value = None
+        if m.group("y"):
+            hy = tc.gregorian_to_hijri(dt.date(int(m.group("y")), 7, 1))
+            year = hy[0] if hy else None  # a Gregorian year: its feast (a few straddle two years; mid-year is close)
+        else:
+            year = tc.hijri_day_month_year_for(ctx.published, month, day) if ctx.published else None
+        first = tc.hijri_to_gregorian(year, month, day) if year else None
+        if first:
+            value = tc.interval(tc.day_value(first), tc.day_value(first + dt.timedelta(days=days - 1)))
+        yield Candidate(m.start("x"), m.end("x"), value, "hijri", "date")
+
+
+def months_first(ctx: Context) -> Iterator[Candidate]:
+    """The first or last N months of a year: "\u0627\u0644\u0633\u062a\u0629 \u0623\u0634\u0647\u0631 \u0627\u0644\u0623\u0648\u0644\u0649 \u0645\u0646 \u0627\u0644\u0639\u0627\u0645 \u0627\u0644\u062d\u0627\u0644\u064a" = January to June."""
+    for m in _patterns()["months_first"].finditer(ctx.w):
+        raw = m.group("n") or m.group("n2")
+        n = int(raw) if raw.isdigit() else ctx.lex.numbers.get(raw, 0)
+        year = _year_of(ctx, m)
+        if not 1 <= n <= 12 or ctx.next_word(m.end("x")) in OTHER_YEARS:
+            continue
+        value = None
+        if year is not None:
+            first, last = (1, n) if ctx.lex.words("months_order")[m.group("ord")] == "first" else (13 - n, 12)
+            value = tc.interval(tc.day_value(dt.date(year, first, 1)), tc.day_value(tc.month_last_day(year, last)))
+        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "period")
+
+
+PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first)
+
+
+def recurring(ctx: Context, cand: Candidate) -> bool:
+    """True when the clause after a date says it recurs ("\u0645\u0646 \u0643\u0644 \u0639\u0627\u0645": every year): not a calendar point."""
+    tail = ctx.w[cand.end : cand.end + RECURRING_WINDOW]
+    stop = re.search(r"[.!?\u061f\n\u060c,]", tail)  # the clause ends at a full stop, question mark or comma
+    return _patterns()["recurring"].search(tail[: stop.start()] if stop else tail) is not None
+
+
+def _part_value(value: str, calendar: str, part: str) -> str | None:
+    """The early / mid / late part of a month or year value (None when the value is no month or year)."""
+    if m := _MONTH_VALUE.match(value):
+        year, month = int(m.group(1)), int(m.group(2))
+        return tc.part_of_days(dt.date(year, month, 1), tc.month_last_day(year, month), part)
+    if m := _YEAR_VALUE.match(value):
+        if part == "mid":
+            return None
+        month = 1 if part == "early" else 12
+        year = int(m.group(1))
+        return tc.interval(tc.day_value(dt.date(year, month, 1)), tc.day_value(tc.month_last_day(year, month)))
+    if (m := _SPAN_VALUE.match(value)) and calendar == "hijri":
+        first, last = dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))
+        if (last - first).days <= MONTH_SPAN_DAYS:
+            return tc.part_of_days(first, last, part)
+        hijri = tc.gregorian_to_hijri(first)
+        if part == "mid" or hijri is None:
+            return None
+        bounds = tc.hijri_month_bounds(hijri[0], 1 if part == "early" else 12)
+        return tc.interval(tc.day_value(bounds[0]), tc.day_value(bounds[1])) if bounds else None
+    return None
+
+
+def widen(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates that contain others: a part word before a month or year, and two dates joined by "\u0625\u0644\u0649"."""
+    pats = _patterns()
+    out: list[Candidate] = []
+    for c in cands:
+        if c.value and c.kind in ("month", "year", "relative"):
+            m = pats["part"].search(ctx.w, max(0, c.start - 16), c.start)
+            value = _part_value(c.value, c.calendar, ctx.lex.words("part")[m.group("part")]) if m else None
+            if value:
+                out.append(Candidate(m.start(), c.end, value, c.calendar, "period"))
+        if c.value and _MONTH_VALUE.match(c.value) and ctx.published is not None:
+            m = pats["of_year"].match(ctx.w, c.end)  # "December of next year"
+            if m:
+                year = ctx.published.year + int(ctx.lex.words("of_year")[re.sub(r"\s+", " ", m.group("oy"))])
+                out.append(Candidate(c.start, m.end(), f"{year:04d}{c.value[4:]}", c.calendar, "month"))
+    out += _joined(ctx, cands)
+    return out
+
+
+def _same_day_twice(ctx: Context, a: Candidate, b: Candidate) -> bool:
+    """True when a Hijri and a Gregorian date side by side name one day (a double date, not a range)."""
+    if a.calendar == b.calendar or not _patterns()["connector"].match(ctx.w[a.end : b.start]):
+        return False
+    gap = abs((dt.date.fromisoformat(a.value) - dt.date.fromisoformat(b.value)).days)
+    return gap <= DOUBLE_DATE_DAYS
+
+
+def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Two dates joined by "to" / "and" (a day written in both calendars counts once), and two years after "\u0639\u0627\u0645\u064a"."""
+    pats = _patterns()
+    out: list[Candidate] = []
+    units: list[Candidate] = []  # day-precise dates, a Hijri date and its Gregorian "corresponding" one merged
+    for c in sorted((c for c in cands if c.kind == "date" and c.value and len(c.value) == 10), key=lambda c: c.start):
+        prev = units[-1] if units else None
+        if prev is not None and prev.end <= c.start and (
+            pats["corresponding"].match(ctx.w[prev.end : c.start]) or _same_day_twice(ctx, prev, c)):
+            value = c.value if c.calendar == "gregorian" else prev.value
+            units[-1] = Candidate(prev.start, c.end, value, "gregorian", "date")
+        elif prev is None or c.start >= prev.end:
+            units.append(c)
+    for a, b in zip(units, units[1:]):
+        if pats["connector"].match(ctx.w[a.end : b.start]) and a.value < b.value:
+            head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start)
+            out.append(Candidate(head.start() if head else a.start, b.end, tc.interval(a.value, b.value), b.calendar, "period"))
+    years = sorted((c for c in cands if c.kind == "year" and c.value and _YEAR_VALUE.match(c.value)), key=lambda c: c.start)
+    for a, b in zip(years, years[1:]):
+        if pats["dual_year"].match(ctx.w[a.start : a.end]) and pats["and_year"].match(ctx.w[a.end : b.start]):
+            low, high = sorted((a.value, b.value))
+            out.append(Candidate(a.start, b.end, tc.interval(low, high), "gregorian", "period"))
+    return out
+
+
+__all__ = ["PERIOD_RULES", "Lexicon", "widen"]
