@@ -8,26 +8,27 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import signal
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
+from typing import Any
 
-from marsad.analysis.annotate import AnnotateSettings, Annotator
+from marsad.analysis.annotate import Analysis, AnnotateSettings, Annotator
 from marsad.analysis.dedup.index import DedupIndex, DedupSettings
 from marsad.analysis.stories.stories import StoryDoc, StorySettings, StoryState, assign_story, describe_story
 from marsad.analysis.entities.registry import EntityRegistry
-from marsad.config import Settings
+from marsad.config import BATCH_CHARS, BATCH_SIZE, Settings
 from marsad.errors import IngestError, StoreConflict
 from marsad.ingest.extract import extract, line_key
-from marsad.ingest.readers import ReadError, read_paths
+from marsad.ingest.readers import ReadError, read_bytes, read_paths
 from marsad.model import Article, RawDocument
 from marsad.store import Store
 from marsad.store.indexing import ensure_index, index_article
-
-#: Raw documents read before the repeated-line pass and one store transaction. 2,000 holds a SaudiNewsNet
-#: daily file (~1,700 articles) in one batch, so per-source footers are seen often enough to be dropped.
-BATCH_SIZE = 2000
 
 
 @dataclass(frozen=True)
@@ -93,16 +94,65 @@ def article_id(article: Article) -> str:
     return "a" + hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
 
 
-def batches(items: Iterable[RawDocument | ReadError], size: int = BATCH_SIZE) -> Iterator[list]:
-    """Group a stream into lists of ``size``."""
+def batches(items: Iterable[RawDocument | ReadError], size: int = BATCH_SIZE, chars: int = BATCH_CHARS
+            ) -> Iterator[list]:
+    """Group a stream into lists of ``size`` items, cut early once they hold ``chars`` characters of text."""
     batch: list = []
+    held = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        held += len(item.text) if isinstance(item, RawDocument) else 0
+        if len(batch) >= size or held >= chars:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
+
+
+class _TimeUp(BaseException):
+    """An article's time is up (raised by SIGALRM; a BaseException, so no ``except Exception`` in a stage
+    swallows it)."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``_TimeUp`` in the block once ``seconds`` have passed: in the main thread on POSIX, else no limit.
+
+    A running C call (a regular expression, a parser) finishes before the limit takes effect.
+    """
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        """Stop the article in hand."""
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def guarded(origin: str, stage: str, seconds: float, work: Callable[[], Any]) -> Any:
+    """``work()``, or a ReadError naming the reason when it fails, raises IngestError or runs over ``seconds``.
+
+    An unexpected exception is a bug, but it costs only its article: the rest of the batch is still stored.
+    """
+    try:
+        with time_limit(seconds):
+            return work()
+    except IngestError as exc:
+        return ReadError(exc.origin, exc.reason)
+    except _TimeUp:
+        return ReadError(origin, f"{stage} took over {seconds:g} s (IngestSettings.article_seconds): split the "
+                         "article or raise the limit")
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        return ReadError(origin, f"{stage} failed ({type(exc).__name__}: {str(exc)[:200]}): a bug, please "
+                         "report it with this input")
 
 
 def repeated_lines(raws: list[RawDocument], settings: Settings) -> dict[str | None, frozenset[str]]:
@@ -124,21 +174,23 @@ def repeated_lines(raws: list[RawDocument], settings: Settings) -> dict[str | No
 
 def extract_batch(batch: list[RawDocument | ReadError], settings: Settings) -> Iterator[Article | ReadError]:
     """Extract every document of a batch (repeated-line pass first); failures become ReadErrors."""
-    raws = [x for x in batch if isinstance(x, RawDocument)]
+    limit = settings.ingest.max_article_chars
+    raws = [x for x in batch if isinstance(x, RawDocument) and len(x.text) <= limit]
     repeated = repeated_lines(raws, settings)
     for item in batch:
         if isinstance(item, ReadError):
             yield item
-            continue
-        try:
-            yield extract(item, settings.ingest, repeated.get(item.source, frozenset()))
-        except IngestError as exc:
-            yield ReadError(exc.origin, exc.reason)
+        elif len(item.text) > limit:
+            yield ReadError(item.origin, f"article is {len(item.text):,} characters, over the {limit:,} limit "
+                            "(IngestSettings.max_article_chars): split it or raise the limit")
+        else:
+            work = partial(extract, item, settings.ingest, repeated.get(item.source, frozenset()))
+            yield guarded(item.origin, "extraction", settings.ingest.article_seconds, work)
 
 
 def iter_articles(paths: list[str], settings: Settings) -> Iterator[Article | ReadError]:
     """Read and extract every article under ``paths``."""
-    for batch in batches(read_paths(paths, settings.ingest)):
+    for batch in batches(read_paths(paths, settings.ingest), settings.ingest.batch_size, settings.ingest.batch_chars):
         yield from extract_batch(batch, settings)
 
 
@@ -180,10 +232,24 @@ def ingest(
     Idempotent per outlet. Each batch is one transaction: its articles, their analyses, duplicates, stories and
     the entities they touched are stored together, so an interrupted run loses at most the batch in flight.
     """
+    return ingest_items(read_paths(paths, settings.ingest), store, settings, progress)
+
+
+def ingest_bytes(data: bytes, name: str, store: Store, settings: Settings) -> IngestReport:
+    """Ingest the articles of one file's bytes (``name``'s suffix picks the reader, as for a file on disk).
+
+    ``marsad serve`` stores a posted article (``upload.json``) or JSON Lines batch (``upload.jsonl``) this way.
+    """
+    return ingest_items(read_bytes(data, name, name, settings.ingest), store, settings)
+
+
+def ingest_items(items: Iterable[RawDocument | ReadError], store: Store, settings: Settings,
+                 progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Extract, analyse, deduplicate, cluster and store a stream of read documents, one transaction per batch."""
     report = IngestReport()
     ensure_index(store)  # a store from before the index, or with other term rules: indexed once, up front
     trackers = Trackers.load(store, settings)
-    for batch in batches(read_paths(paths, settings.ingest)):
+    for batch in batches(items, settings.ingest.batch_size, settings.ingest.batch_chars):
         for attempt in range(CONFLICT_RETRIES + 1):
             before = copy.deepcopy(report)
             try:
@@ -207,8 +273,16 @@ def _ingest_batch(batch: list, store: Store, settings: Settings, trackers: Track
         for item in extract_batch(batch, settings):
             if isinstance(item, ReadError):
                 report.rejected.append((item.origin, item.reason))
+                continue
+            if _already_stored(item, store):
+                report.duplicates += 1
+                continue
+            # analysed before anything of it is written: an article over its time limit leaves no rows
+            found = annotate(item, trackers.annotator, settings)
+            if isinstance(found, ReadError):
+                report.rejected.append((found.origin, found.reason))
             elif (aid := _store_one(item, store, report)) is not None:
-                entity_ids = _analyse_one(aid, item, store, trackers.annotator)
+                entity_ids = _save_analysis(aid, found, store, trackers.annotator)
                 touched |= entity_ids
                 report.near_duplicates += _dedup_one(aid, item, store, trackers.dedup)
                 stories |= _cluster_one(aid, item, entity_ids, trackers)
@@ -263,15 +337,16 @@ def _as_datetime(value: str | None) -> datetime | None:
         return None
 
 
+def _already_stored(article: Article, store: Store) -> bool:
+    """True when the same outlet's copy (same URL or normalized text) or the same Marsad id is stored."""
+    # an id collision means the same outlet and URL: a repeat
+    return bool(store.find_same(article.source, article.url, article.content_hash)) or store.has_article(
+        article_id(article))
+
+
 def _store_one(article: Article, store: Store, report: IngestReport) -> str | None:
-    """Store one article unless the same outlet's copy is already there; return its new id."""
-    if store.find_same(article.source, article.url, article.content_hash):
-        report.duplicates += 1
-        return None
+    """Store one article (``_already_stored`` said it is new); return its new id."""
     aid = article_id(article)
-    if store.has_article(aid):  # an id collision means the same outlet and URL: a repeat
-        report.duplicates += 1
-        return None
     seq = store.insert_article(aid, article)
     if seq is None:  # another writer (a second ingest process on the server store) stored it first
         report.duplicates += 1
@@ -282,9 +357,16 @@ def _store_one(article: Article, store: Store, report: IngestReport) -> str | No
     return aid
 
 
-def _analyse_one(aid: str, article: Article, store: Store, annotator: Annotator) -> set[str]:
-    """Annotate one stored article and save what was found; return the entity ids it mentions."""
-    found = annotator.annotate(article.title, article.body, article.published_at)
+def annotate(article: Article, annotator: Annotator, settings: Settings) -> Analysis | ReadError:
+    """The entities, quotes and times of one article, or a ReadError when it fails or runs over its time."""
+    if annotator.settings.entities and "tagger" not in vars(annotator):
+        annotator.annotate("", "", None)  # loads the NER models (~1 s) outside the first article's time limit
+    work = partial(annotator.annotate, article.title, article.body, article.published_at)
+    return guarded(article.origin or article.external_id, "analysis", settings.ingest.article_seconds, work)
+
+
+def _save_analysis(aid: str, found: Analysis, store: Store, annotator: Annotator) -> set[str]:
+    """Save what was found in one stored article; return the entity ids it mentions."""
     store.save_analysis(aid, found.entities, found.quotes, found.times, annotator.versions)
     return {m.entity_id for m in found.entities if m.entity_id}
 
@@ -310,10 +392,10 @@ def analyze(paths: list[str], settings: Settings) -> Iterator[dict | ReadError]:
     """
     annotator = make_annotator(settings)
     for item in iter_articles(paths, settings):
-        if isinstance(item, ReadError):
-            yield item
+        found = item if isinstance(item, ReadError) else annotate(item, annotator, settings)
+        if isinstance(found, ReadError):
+            yield found
             continue
-        found = annotator.annotate(item.title, item.body, item.published_at)
         out = article_json(item)
         out["entities"] = [_entity_json(m) for m in found.entities]
         out["quotes"] = [_quote_json(q) for q in found.quotes]

@@ -60,6 +60,30 @@ def decode_bytes(data: bytes, origin: str, accepted: str = ARTICLE_FILES) -> str
     )
 
 
+def line_decoding(head: bytes, origin: str, accepted: str = ARTICLE_FILES) -> bool:
+    """Whether a file opening with ``head`` can be decoded line by line (any encoding but UTF-16).
+
+    Raises :class:`IngestError` as ``decode_bytes`` does for an empty or binary file.
+    """
+    if not head.strip():
+        raise IngestError(origin, "empty file: nothing to ingest (remove it or fill it)")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if head.count(0) > NUL_SHARE_UTF16 * len(head) or _looks_like_arabic_utf16(head):
+        return False
+    if len(_CONTROL_BYTES.findall(head)) > BINARY_CONTROL_SHARE * len(head):
+        raise IngestError(origin, f"binary file, not text: give {accepted}")
+    return True
+
+
+def decode_line(data: bytes, origin: str) -> str:
+    """Decode one line of a file that ``line_decoding`` accepted: UTF-8 (BOM dropped), else as ``decode_bytes``."""
+    try:
+        return data.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return decode_bytes(data, origin)
+
+
 def _plausible(text: str) -> bool:
     """True when a single-byte decoding reads as text: mostly Arabic or ASCII letters, digits, space, punctuation."""
     sample = text[:4000]

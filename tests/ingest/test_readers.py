@@ -109,7 +109,7 @@ def test_readers_bad_input_is_a_named_error(tmp_path: Path, name: str, data: byt
 
 
 def test_readers_oversized_file_is_refused_without_reading(tmp_path: Path) -> None:
-    big = tmp_path / "huge.jsonl"
+    big = tmp_path / "huge.json"
     with big.open("wb") as f:  # a sparse 100 MB file: created instantly, never read
         f.truncate(100 * 2**20)
     [item] = read(big)

@@ -98,10 +98,10 @@ def test_store_ingest_is_idempotent_and_atomic_per_article(store, monkeypatch) -
     import marsad.pipeline as pipeline
 
     def boom(*args, **kwargs):
-        """Fail after the article row is written, before its analysis."""
+        """Fail after the article row is written, before its analysis is saved."""
         raise RuntimeError("analysis crashed")
 
-    monkeypatch.setattr(pipeline, "_analyse_one", boom)
+    monkeypatch.setattr(pipeline, "_save_analysis", boom)
     extra = SEEDS.parent / "pages" / "summit-2019.html"
     with pytest.raises(RuntimeError):
         ingest([str(extra)], store, Settings())
