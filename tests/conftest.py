@@ -91,3 +91,45 @@ def pg_database(pg_server, request) -> str:
 
     name = re.sub(r"[^a-z0-9_]", "_", f"t_{request.node.name[:30]}_{uuid.uuid4().hex[:8]}".lower())
     return pg_server.create_database(name)
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample" / "saudinewsnet" / "sample.json"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """A small demo archive built by the pipeline, shared read-only by a session: the two seed articles (one story
+    in two chapters) and the first 120 SaudiNewsNet sample articles (stories, copies, quotes). Copy it to write."""
+    from marsad.pipeline import ingest
+    from marsad.config import IngestSettings
+
+    folder = tmp_path_factory.mktemp("demo")
+    sample = folder / "sample.json"
+    sample.write_text(json.dumps(json.loads(SAMPLE.read_text("utf-8"))[:120], ensure_ascii=False), "utf-8")
+    db = folder / "demo.db"
+    store = open_store(db)
+    try:
+        ingest([str(SEEDS), str(sample)], store, Settings(ingest=IngestSettings(default_published="2019-04-25")))
+    finally:
+        store.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The path of Debian's Chromium for the browser tests; skipped when missing, unless MARSAD_REQUIRE_BROWSER=1
+    (``.ci/run`` sets it after ``scripts/ensure_chromium.sh``), when its absence fails."""
+    import os
+    import shutil
+
+    path = os.environ.get("MARSAD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    missing = [] if Path(path).exists() else [f"no Chromium at {path}"]
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("no playwright package (pip install -e '.[test]')")
+    if missing:
+        if os.environ.get("MARSAD_REQUIRE_BROWSER") == "1":
+            pytest.fail("MARSAD_REQUIRE_BROWSER=1 but " + "; ".join(missing) + ": run scripts/ensure_chromium.sh")
+        pytest.skip("; ".join(missing) + ": run scripts/ensure_chromium.sh to enable the browser tests")
+    return path

@@ -73,3 +73,13 @@ def test_install_plain_pip_analyzes_text_article(installed: Path) -> None:
     (article,) = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
     assert article["body"] and article["entities"] and article["quotes"]
     assert any(t["value"] == "2019-04-25" for t in article["times"])
+
+
+def test_install_wheel_ships_the_web_ui(installed: Path) -> None:
+    """The wheel holds the page templates and the style sheet, and ``marsad serve`` builds its app from them."""
+    probe = ("import pathlib, marsad.interfaces.http as h; root = pathlib.Path(h.__file__).parent; "
+             "names = sorted(p.name for p in (root / 'templates').glob('*.html')) + ['style.css'] * (root / 'static' / 'style.css').is_file(); "
+             "h.create_app(h.ServeSettings(db=':memory:')); print(' '.join(names))")
+    names = _run([str(installed / "python"), "-c", probe]).stdout.split()
+    assert {"base.html", "story.html", "article.html", "entity.html", "search.html", "style.css"} <= set(names)
+    assert "--token-file" in _run([str(installed / "marsad"), "serve", "--help"]).stdout

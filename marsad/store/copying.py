@@ -43,7 +43,7 @@ def copy_store(src: Store, dst: Store, batch: int = 500) -> CopyReport:
                 if dst.has_article(row["id"]):
                     report.skipped += 1
                     continue
-                dst.insert_article(row["id"], Article(**{k: row[k] for k in _ARTICLE_ATTRS}))
+                dst.insert_article(row["id"], Article(**{k: row[k] for k in _ARTICLE_ATTRS}), row["ingested_at"])
                 new.add(row["id"])
                 report.articles += 1
     with dst.transaction():

@@ -79,9 +79,10 @@ class PostgresStore(SQLiteStore):
         self.db.execute("COMMIT")
 
     # -- articles -----------------------------------------------------------------------------------------
-    def insert_article(self, article_id: str, article: Article) -> int | None:
-        """Store one article; return its sequence number, or None when another writer stored it first."""
-        extra = {"id": article_id, "ingested_at": _now()}
+    def insert_article(self, article_id: str, article: Article, ingested_at: str | None = None) -> int | None:
+        """Store one article (stamped now, or ``ingested_at`` when copied); return its sequence number, or None
+        when another writer stored it first."""
+        extra = {"id": article_id, "ingested_at": ingested_at or _now()}
         fields = [f for f in ARTICLE_FIELDS if f != "seq"]
         row = self.db.execute(
             f"INSERT INTO articles ({', '.join(fields)}, seq) VALUES ({', '.join('?' * len(fields))},"

@@ -53,15 +53,18 @@ class Store(Protocol):
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this Marsad id is stored."""
 
-    def insert_article(self, article_id: str, article: Article) -> int | None:
-        """Store one article; return its arrival sequence number, or None when a concurrent writer stored the same
-        article (same id or outlet and URL) first."""
+    def insert_article(self, article_id: str, article: Article, ingested_at: str | None = None) -> int | None:
+        """Store one article, stamped now (or ``ingested_at``, when an archive is copied); return its arrival
+        sequence number, or None when a concurrent writer stored the same article (same id or outlet and URL) first."""
 
     def count_articles(self) -> int:
         """Number of stored articles."""
 
     def list_articles(self, limit: int = 50, offset: int = 0, source: str | None = None) -> list[dict[str, Any]]:
         """Stored articles in arrival order, display fields only, one page."""
+
+    def filter_articles(self, filters: HitFilters, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored articles in arrival order (``list_articles``'s fields), filtered as search hits are."""
 
     def get_article(self, key: str) -> dict[str, Any] | None:
         """One article by Marsad or external id, display text only."""
@@ -131,6 +134,9 @@ class Store(Protocol):
 
     def quotes_of_articles(self, ids: Sequence[str]) -> list[dict[str, Any]]:
         """The quotes of the given articles with their speakers' canonical names."""
+
+    def story_ids_of_articles(self, ids: Sequence[str]) -> dict[str, str]:
+        """``{article id: story id}`` of the given articles that belong to a story."""
 
     # -- near-duplicates, stories, state -------------------------------------------------------------------
     def save_dedup_rows(self, rows: Iterable[dict[str, Any]]) -> None:

@@ -102,10 +102,11 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
         """True when an article with this Marsad id is stored."""
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def insert_article(self, article_id: str, article: Article) -> int:
-        """Store one article under ``article_id``; return its arrival sequence number."""
+    def insert_article(self, article_id: str, article: Article, ingested_at: str | None = None) -> int:
+        """Store one article under ``article_id`` (stamped now, or ``ingested_at`` when copied); return its arrival
+        sequence number."""
         seq = self.db.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
-        extra = {"id": article_id, "ingested_at": _now(), "seq": seq}
+        extra = {"id": article_id, "ingested_at": ingested_at or _now(), "seq": seq}
         self.db.execute(
             f"INSERT INTO articles ({', '.join(ARTICLE_FIELDS)}) VALUES ({', '.join('?' * len(ARTICLE_FIELDS))})",
             [extra[f] if f in extra else getattr(article, f) for f in ARTICLE_FIELDS],

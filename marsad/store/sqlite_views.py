@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from marsad.store.protocol import HitFilters
+
 #: The tables ``table_rows`` / ``put_rows`` serve (copying an archive between stores).
 COPYABLE = frozenset({"articles", "mentions", "quotes", "times", "analysis_versions", "duplicates", "entities",
                       "entity_variants", "entity_keys", "stories", "story_articles", "state", "dedup_index"})
@@ -22,6 +24,21 @@ def _q(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 
 
+def hit_filter_sql(filters: HitFilters) -> tuple[list[str], list[Any]]:
+    """The conditions on articles ``a`` (and their parameters) that ``filters`` ask for: outlet, dates, entities,
+    story. An empty ``entity_ids`` matches nothing."""
+    wanted = [
+        (filters.source, "a.source = ?", [filters.source]),
+        (filters.since, "a.published_at >= ?", [filters.since]),
+        (filters.until, "substr(a.published_at, 1, 10) <= ?", [(filters.until or "")[:10]]),
+        (filters.entity_ids, "a.id IN (SELECT article_id FROM mentions WHERE entity_id IN "
+                             f"({_marks(len(filters.entity_ids or ()))}))", list(filters.entity_ids or ())),
+        (filters.entity_ids == (), "1 = 0", []),
+        (filters.story_id, "a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", [filters.story_id]),
+    ]
+    return [sql for on, sql, _ in wanted if on], [arg for on, _, args in wanted if on for arg in args]
+
+
 class SQLiteViews:
     """Mixin of ``SQLiteStore``: read-only views over its connection ``db``."""
 
@@ -33,6 +50,22 @@ class SQLiteViews:
             return {}
         rows = self.db.execute(f"SELECT id, type, canonical FROM entities WHERE id IN ({_marks(len(ids))})", list(ids))
         return {r["id"]: dict(r) for r in rows}
+
+    def filter_articles(self, filters: HitFilters, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored articles in arrival order (``list_articles``'s fields), filtered as search hits are."""
+        where, args = hit_filter_sql(filters)
+        rows = self.db.execute(
+            "SELECT a.id, a.external_id, a.source, a.url, a.title, a.byline, a.published_at, a.dateline FROM articles a"
+            f" WHERE {' AND '.join(['1 = 1', *where])} ORDER BY a.seq LIMIT ? OFFSET ?", [*args, limit, offset])
+        return [dict(r) for r in rows]
+
+    def story_ids_of_articles(self, ids: Sequence[str]) -> dict[str, str]:
+        """``{article id: story id}`` of the given articles that belong to a story."""
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({_marks(len(ids))})", list(ids))
+        return {r["article_id"]: r["story_id"] for r in rows}
 
     def get_story(self, story_id: str) -> dict[str, Any] | None:
         """One stored story row (``data`` decoded into a dict), or None."""
@@ -59,7 +92,7 @@ class SQLiteViews:
             return []
         rows = self.db.execute(
             "SELECT article_id, duplicate_of, similarity, first_source, match FROM duplicates"
-            f" WHERE article_id IN ({_marks(len(ids))})", list(ids))
+            f" WHERE article_id IN ({_marks(len(ids))}) ORDER BY article_id, duplicate_of", list(ids))
         return [{**dict(r), "match": json.loads(r["match"]) if r["match"] else None} for r in rows]
 
     def chapter_links(self, limit: int = 3) -> list[dict[str, Any]]:

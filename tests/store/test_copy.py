@@ -16,10 +16,12 @@ KIM = "\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646"
 
 
 def _snapshot(store) -> dict:
-    """What a user sees of an archive: articles, each one's analysis, entities, stories, and a search."""
+    """What a user sees of an archive: articles (and when they arrived), each one's analysis, entities, stories,
+    and a search."""
     articles = store.list_articles(limit=1000)
     return {
         "articles": sorted((a["id"], a["title"]) for a in articles),
+        "ingested_at": sorted((r["id"], r["ingested_at"]) for r in store.table_rows("articles")),
         "analysis": {a["id"]: store.analysis(a["id"]) for a in articles},
         "entities": sorted((e["id"], e["canonical"], e["mentions"]) for e in store.list_entities(limit=1000)),
         "stories": sorted((s["id"], s["size"]) for s in store.list_stories(limit=1000)),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from marsad import __version__
 from marsad.errors import MarsadError
-from marsad.interfaces.cli import commands, explore, searching, stories
+from marsad.interfaces.cli import batching, commands, explore, searching, serving, stories
 from marsad.interfaces.cli.common import COMMANDS
 
 __all__ = ["build_parser", "main"]
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description="Arabic news analytics: ingest, analyse, explore.")
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (commands, explore, searching, stories):  # importing them registered their commands
+    for module in (commands, explore, searching, serving, stories, batching):  # importing them registered their commands
         module.add_arguments(sub)
     return parser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from marsad import pipeline
+from marsad import pipeline, retrieval
 from marsad.config import ANALYSIS_STAGES
 from marsad.interfaces.cli.common import command, emit, open_existing, settings_from_args
 from marsad.interfaces.cli.render import print_article, print_ingest_report, print_table
@@ -34,7 +34,11 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--source")
+    p.add_argument("--source", help="only this outlet")
+    p.add_argument("--since", help="published on or after this date (YYYY-MM-DD)")
+    p.add_argument("--until", help="published on or before this date (YYYY-MM-DD)")
+    p.add_argument("--entity", help="only articles mentioning this entity (any spelling)")
+    p.add_argument("--story", help="only articles of this story id")
 
     p = sub.add_parser("show", help="show one stored article", description=cmd_show.__doc__)
     p.add_argument("id", help="Marsad id or external id")
@@ -79,9 +83,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 @command("articles")
 def cmd_articles(args: argparse.Namespace) -> int:
-    """List stored articles in arrival order."""
+    """List stored articles in arrival order (optionally of one outlet, dates, entity or story)."""
     store = open_existing(args.db)
-    rows = store.list_articles(limit=args.limit, offset=args.offset, source=args.source)
+    filters = retrieval.ArticleFilters(args.source, args.since, args.until, args.entity, args.story)
+    rows = retrieval.articles_page(store, filters, args.limit, args.offset)
     if args.json:
         for row in rows:
             emit(row)
@@ -95,12 +100,11 @@ def cmd_articles(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one stored article (by Marsad id or external id) with what was found in it."""
     store = open_existing(args.db)
-    row = store.get_article(args.id)
+    row = retrieval.article_view(store, args.id)
     if row is None:
         print(f"marsad show: no article {args.id!r} in {args.db}: list ids with `marsad articles --db {args.db}`",
               file=sys.stderr)
         return 1
-    row.update(store.analysis(row["id"]))
     if args.json:
         emit(row)
     else:

@@ -66,12 +66,13 @@ def cmd_ner(args: argparse.Namespace) -> int:
 @command("entities")
 def cmd_entities(args: argparse.Namespace) -> int:
     """List entities by mentions, with their variants, across every stored article."""
-    rows = open_existing(args.db).list_entities(args.type, args.limit)
+    store = open_existing(args.db)
     if args.json:
-        for r in rows:
-            emit({**r, "variants": r["variants"].split(" | ") if r["variants"] else []})
+        for r in retrieval.entities_page(store, args.type, args.limit):
+            emit(r)
     else:
-        print_table(rows, ("type", "canonical", "english", "mentions", "articles", "variants"))
+        print_table(store.list_entities(args.type, args.limit),
+                    ("type", "canonical", "english", "mentions", "articles", "variants"))
     return 0
 
 
@@ -79,13 +80,13 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_entity(args: argparse.Namespace) -> int:
     """Show one entity found by any spelling: its variants, the articles and the entities it appears with."""
     store = open_existing(args.db)
-    ids = [args.name] if store.entity_detail(args.name) else retrieval.find_entity_ids(store, args.name)
+    ids = retrieval.resolve_entity(store, args.name)
     if not ids:
         print(f"marsad entity: no entity named {args.name!r}: list them with `marsad entities --db {args.db}`",
               file=sys.stderr)
         return 1
     for eid in ids:
-        detail = store.entity_detail(eid)
+        detail = retrieval.entity_view(store, eid)
         if args.json:
             emit(detail)
             continue
@@ -101,11 +102,10 @@ def cmd_entity(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     """List statements (who said what), optionally of one speaker under any spelling of the name."""
     store = open_existing(args.db)
-    ids = retrieval.find_entity_ids(store, args.speaker) if args.speaker else None
-    if args.speaker and not ids:
+    rows = retrieval.quotes_page(store, args.speaker, args.limit)
+    if rows is None:
         print(f"marsad quotes: no speaker named {args.speaker!r} in {args.db}", file=sys.stderr)
         return 1
-    rows = store.list_quotes(ids, args.limit)
     if args.json:
         for r in rows:
             emit(r)

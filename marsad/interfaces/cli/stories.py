@@ -83,12 +83,11 @@ def cmd_stories(args: argparse.Namespace) -> int:
     from marsad.interfaces.cli.render import print_table
 
     store = open_existing(args.db)
-    rows = store.list_stories(args.since, args.limit, args.min_size)
     if args.json:
-        for r in rows:
-            emit(retrieval.story_view(store, r["id"]))
+        for view in retrieval.stories_page(store, args.since, args.min_size, args.limit):
+            emit(view)
     else:
-        print_table(rows, ("id", "last_seen", "size", "title"))
+        print_table(store.list_stories(args.since, args.limit, args.min_size), ("id", "last_seen", "size", "title"))
     return 0
 
 
