@@ -201,3 +201,107 @@ def test_quotes_never_crash_on_any_unicode(text: str) -> None:
     """Arbitrary Unicode never crashes the extractor."""
     for q in extract_quotes(text, "title"):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "said"),
+    [
+        pytest.param("ونوهت الوزارة إلى أن التسجيل يبدأ الأحد المقبل.", "ونوهت", "الوزارة", "التسجيل يبدأ الأحد المقبل", id="nawwaha-fem"),
+        pytest.param("وخلصت الدراسة إلى أن النوم المبكر يحسن الذاكرة.", "وخلصت", "الدراسة", "النوم المبكر يحسن الذاكرة", id="khalusa-findings"),
+        pytest.param("وأوردت الصحيفة أن الفريق سيتعاقد مع مدرب جديد.", "وأوردت", "الصحيفة", "الفريق سيتعاقد مع مدرب جديد", id="awrada-fem"),
+        pytest.param("وأصر المدرب على أن لاعبيه قدموا مباراة كبيرة.", "وأصر", "المدرب", "لاعبيه قدموا مباراة كبيرة", id="asarra-ala"),
+        pytest.param("واستنكرت الجمعية أن تغلق المدارس دون إنذار.", "واستنكرت", "الجمعية", "تغلق المدارس دون إنذار", id="istankara-fem"),
+        pytest.param("وتتهم المعارضة الحكومة بأنها زورت النتائج.", "وتتهم", "المعارضة الحكومة", "زورت النتائج", id="tattahim-present"),
+        pytest.param("وأكملت الطبيبة: «العلاج متوفر في كل المستشفيات».", "وأكملت", "الطبيبة", "العلاج متوفر في كل المستشفيات", id="akmala-colon"),
+        pytest.param("وعلق النائب بقوله إن المواطن هو الخاسر الوحيد.", "بقوله", "النائب", "المواطن هو الخاسر الوحيد", id="bi-qawlihi-masdar"),
+        pytest.param("وهذا ما وصفه الوزير بأنه خطوة تاريخية للبلاد.", "وصفه", "الوزير", "خطوة تاريخية للبلاد", id="ma-wasafahu"),
+    ],
+)
+def test_quotes_issue17_cues(text: str, cue: str, speaker: str, said: str) -> None:
+    """Reporting cues added for unseen outlets: findings, feminine and present forms, masdar with bi-, 'ma wasafahu'."""
+    q = _one(text)
+    assert (q.cue, q.speaker, q.text) == (cue, speaker, said)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        pytest.param("ارتفعت أسعار الخضار بنسبة عشرة في المئة خلال الشهر الماضي، بحسب وكالة الأنباء الرسمية.", "وكالة الأنباء الرسمية", "ارتفعت أسعار الخضار بنسبة عشرة في المئة خلال الشهر الماضي", id="bihasab-agency"),
+        pytest.param("أغلقت السلطات المعبر الحدودي حتى إشعار آخر، حسبما ذكرت صحيفة الأهرام.", "صحيفة الأهرام", "أغلقت السلطات المعبر الحدودي حتى إشعار آخر", id="hasabama-dhakarat"),
+        pytest.param("نقل ثلاثة مصابين إلى المستشفى بعد الحادث، وفق ما أفادت مصادر طبية.", "مصادر طبية", "نقل ثلاثة مصابين إلى المستشفى بعد الحادث", id="wifqa-ma-afadat"),
+        pytest.param("سيبدأ تطبيق القرار مطلع العام المقبل، وفقا للمحكمة الإدارية.", "المحكمة الإدارية", "سيبدأ تطبيق القرار مطلع العام المقبل", id="wifqan-li-court"),
+        pytest.param("وكالات: سقطت أمطار غزيرة على المدينة طوال الليل، حسب «رويترز».", "رويترز", "سقطت أمطار غزيرة على المدينة طوال الليل", id="dateline-and-quoted-agency"),
+    ],
+)
+def test_quotes_postposed_according_to(text: str, speaker: str, said: str) -> None:
+    """'<clause>، بحسب X' and its kin quote the clause before, with the organisation after as speaker."""
+    q = _one(text)
+    assert (q.speaker, q.text) == (speaker, said)
+
+
+def test_quotes_postposed_according_to_keeps_quoted_speaker() -> None:
+    """'وقال ضابط "..."، بحسب الوكالة': the officer stays the speaker; the agency adds no second quote."""
+    q = _one('وقال ضابط "لا نعرف شيئا عن المفقودين. ننتظر الأخبار"، بحسب الوكالة.')
+    assert q.speaker == "ضابط" and q.text.startswith("لا نعرف شيئا")
+
+
+def test_quotes_postposed_agency_entity_id() -> None:
+    """An ORG mention in a postposed 'according to' speaker gives the entity id."""
+    text = "ارتفعت الصادرات خلال الربع الأول من العام، بحسب وكالة الأنباء السعودية."
+    org = "وكالة الأنباء السعودية"
+    m = Mention(org, "body", text.index(org), text.index(org) + len(org), "ORG", "Q-spa", org)
+    assert _one_with(text, [m]).speaker_entity_id == "Q-spa"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param('وذكرت شبكة "إن. بي. سي" أن الانتخابات ستؤجل شهرا.', 'شبكة "إن. بي. سي"', id="dotted-name-in-quotes"),
+        pytest.param('قالت شركة "إس.تي.سي" الرائدة في السوق إن أرباحها ارتفعت.', 'شركة "إس.تي.سي" الرائدة في السوق', id="dotted-name-no-spaces"),
+        pytest.param("وأغلقت الحدود أمس، إلا أن الحكومة تؤكد أن الوضع مستقر تماما.", "الحكومة", id="after-illa-anna"),
+        pytest.param("أفاد الأحد مصدر أمني بأن الهجوم أحبط في مهده.", "مصدر أمني", id="leading-day-word"),
+        pytest.param("وذكرت أيضا وكالة الأنباء أن الوفد وصل إلى العاصمة.", "وكالة الأنباء", id="leading-adverb"),
+        pytest.param("(رويترز) - تحدث وزير المالية في البرلمان، مشيرا إلى أن العجز سيرتفع.", "وزير المالية", id="subject-after-dateline"),
+        pytest.param("وحذرت الوزارة على لسان المتحدث باسمها من أن الأمطار ستشتد.", "المتحدث باسمها", id="ala-lisan-relay"),
+        pytest.param("ووفقا لأحدث تقرير صادر عن البنك الدولي، تراجع النمو في المنطقة.", "أحدث تقرير صادر عن البنك الدولي", id="sadir-an-issuer"),
+        pytest.param("وكان الوزير قد تعرض لانتقادات بعد تصريحه بأن الضرائب سترتفع.", "الوزير", id="subject-ends-at-qad"),
+    ],
+)
+def test_quotes_speaker_phrases_issue17(text: str, speaker: str) -> None:
+    """Speakers with quoted dotted names, after 'إلا أن', leading time words, datelines, 'على لسان', 'صادر عن'."""
+    assert _one(text).speaker == speaker
+
+
+def test_quotes_continuation_after_figures_keeps_speaker() -> None:
+    """Figures are no speaker; the person who cited them stays the speaker of the next participle."""
+    text = "وكشف المدير العام في تصريح له حيث أظهرت الأرقام أن المبيعات ارتفعت، مشيرا إلى أن الأرباح تضاعفت."
+    q = _one(text)
+    assert (q.cue, q.speaker, q.text) == ("مشيرا", "المدير العام", "الأرباح تضاعفت")
+
+
+def test_quotes_embedded_cue_stays_in_statement() -> None:
+    """A reporting verb inside an indirect statement ('إن الأرقام تشير إلى أن') is part of it, not a new quote."""
+    q = _one("وقال المحلل إن الأرقام تشير إلى أن الاقتصاد يتعافى ببطء.")
+    assert (q.speaker, q.text) == ("المحلل", "الأرقام تشير إلى أن الاقتصاد يتعافى ببطء")
+
+
+def test_quotes_nested_guillemets() -> None:
+    """A guillemet quote holding a guillemet name runs to its own closing mark."""
+    q = _one("وقال المدير: «نعمل في ميناء «الملك عبدالله» منذ سنوات طويلة».")
+    assert q.text == "نعمل في ميناء «الملك عبدالله» منذ سنوات طويلة"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("ويتوقع أن ترتفع درجات الحرارة في نهاية الأسبوع.", id="impersonal-yutawaqqa"),
+        pytest.param("ويعتقد أن السفينة غرقت قبل قرنين.", id="impersonal-yu'taqad"),
+        pytest.param("وتشير الأرقام إلى أن البطالة تراجعت هذا العام.", id="figures-not-speakers"),
+        pytest.param("وتضاعفت المبيعات بعد كشف الشركة أن المنتج آمن.", id="masdar-after-ba'd"),
+        pytest.param("ووصفه المعلق بـ\"اللاعب الأفضل\" في البطولة.", id="described-as"),
+        pytest.param("كانت الحرب فاصلا مهما، بينت ضعف الجميع، وكيف أنه لا أمان لأحد.", id="kayfa-anna"),
+    ],
+)
+def test_quotes_issue17_none_found(text: str) -> None:
+    """Impersonal verbs, figures, verbal nouns, described terms and 'كيف أن' give no quote."""
+    assert extract_quotes(text, "body") == []

@@ -21,6 +21,9 @@ from marsad.text.tokenize import Sentence, Token, tokens
 MARKS = frozenset(C.QUOTE_MARKS - {"\u2018", "\u2019"})  # single curly quotes double as apostrophes: left out
 _MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")
 _SENTENCE_END = ".!?\u061f\u06d4"  # ARABIC QUESTION MARK, ARABIC FULL STOP
+NESTING_OPEN, NESTING_CLOSE = "\u00ab", "\u00bb"  # LEFT/RIGHT GUILLEMET: distinct glyphs, so «...«...»...» nests
+#: Longest quoted name, in characters, whose dots do not end a sentence ("بي. بي. سي", "إتش.إس.بي.سي").
+MAX_NAME_CHARS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +72,22 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     """Return the quoted spans of ``text`` in order; a quote never crosses a newline."""
     spans: list[QuoteSpan] = []
     opened = -1
+    depth = 0  # guillemets opened inside a guillemet quote ("«... ميناء «جبل علي» ...»")
     for m in _MARK_OR_NEWLINE.finditer(text):
         i, ch = m.start(), m.group()
         if ch == "\n":
             if opened >= 0:
                 spans.append(QuoteSpan(opened, _unclosed_end(text, opened + 1, i), False))
                 opened = -1
+            depth = 0
             continue
         if opened < 0:
             if _can_open(text, i):
                 opened = i
+        elif text[opened] == NESTING_OPEN and ch == NESTING_OPEN and _can_open(text, i):
+            depth += 1
+        elif depth and ch == NESTING_CLOSE:
+            depth -= 1
         elif _can_close(text, i):
             spans.append(QuoteSpan(opened, i, True))
             opened = -1
@@ -105,6 +114,20 @@ def merged_tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok
             out[-1] = Token(text[prev.start : tok.end], prev.start, tok.end)
         else:
             out.append(tok)
+    return out
+
+
+def _join_over_names(text: str, sents: list[Sentence], spans: list[QuoteSpan]) -> list[Sentence]:
+    """Join sentences split at a dot inside a short quoted name ("هيئة الإذاعة البريطانية "بي. بي. سي" أنه")."""
+    names = [s for s in spans if s.closed and s.close - s.open <= MAX_NAME_CHARS]
+    if not names:
+        return sents
+    out: list[Sentence] = []
+    for s in sents:
+        if out and any(n.open < out[-1].end <= n.close for n in names):
+            out[-1] = Sentence(text[out[-1].start : s.end], out[-1].start, s.end)
+        else:
+            out.append(s)
     return out
 
 
@@ -140,12 +163,13 @@ class QuoteDoc:
         n = len(self.toks)
         self.sent_end = [len(text)] * n
         self.sent_first = [0] * n
-        sents = [s for a, b in paragraphs for s in doc.sentences_within(a, b)]
+        raw_spans = quote_spans(text)
+        sents = _join_over_names(text, [s for a, b in paragraphs for s in doc.sentences_within(a, b)], raw_spans)
         for s in sents:
             a, b = bisect_left(self.starts, s.start), bisect_left(self.starts, s.end)
             for k in range(a, b):
                 self.sent_end[k], self.sent_first[k] = s.end, a
-        self.spans = [self._cut_unclosed(s, sents, starts_statement) for s in quote_spans(text)]
+        self.spans = [self._cut_unclosed(s, sents, starts_statement) for s in raw_spans]
         self.span_at = {s.open: s for s in self.spans}
         self.span_opens = [s.open for s in self.spans]
 

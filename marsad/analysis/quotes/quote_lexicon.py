@@ -15,9 +15,11 @@ from marsad.errors import ConfigError
 from marsad.text.normalize import normalize_word
 
 #: The kinds of reporting cue ``cues.txt`` may tag a form with.
-CUE_KINDS = frozenset({"verb", "part", "masdar", "relay", "source"})
+CUE_KINDS = frozenset({"verb", "part", "masdar", "relay", "source", "passive"})
 #: The kinds of speaker-phrase word ``speaker_stops.txt`` may tag a form with.
-STOP_KINDS = frozenset({"stop", "prep", "adv", "addr", "anaphor", "reject"})
+STOP_KINDS = frozenset({"stop", "prep", "adv", "addr", "anaphor", "reject", "skip", "figure", "nonspeaker"})
+#: Stop kinds that end a speaker phrase wherever they stand.
+ENDS_SPEAKER = frozenset({"stop", "addr", "skip"})
 
 WAW = "\u0648"  # ARABIC LETTER WAW (conjunction proclitic)
 FEH = "\u0641"  # ARABIC LETTER FEH (conjunction proclitic)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.analysis.quotes.quote_lexicon import LAM, QuoteLexicon
+from marsad.analysis.quotes.quote_lexicon import ENDS_SPEAKER, LAM, QuoteLexicon
 from marsad.model import Mention
 from marsad.text.normalize import normalize
 from marsad.text.tokenize import Token
@@ -42,6 +42,14 @@ AUXILIARIES = frozenset(
 #: Prepositions that end a subject after a verb: ila, 'an (normalized), bi-, li- words are checked by proclitic.
 LINK_WORDS = frozenset({"\u0627\u0644\u064a", "\u0639\u0646"})
 BEH = "\u0628"  # ARABIC LETTER BEH (preposition proclitic "with, by")
+#: "صادر عن" ("issued by"): after these an "عن" continues the speaker phrase (sadir, sadira, al-sadir, al-sadira).
+ISSUED = frozenset(
+    {"\u0635\u0627\u062f\u0631", "\u0635\u0627\u062f\u0631\u0647"}  # SAD ALEF DAL REH (+ HEH: normalized teh marbuta)
+    | {"\u0627\u0644\u0635\u0627\u062f\u0631", "\u0627\u0644\u0635\u0627\u062f\u0631\u0647"}  # with the article
+)
+AN = "\u0639\u0646"  # AIN NOON ("an", "from, about")
+#: Normalized endings of a relative (nisba) adjective: -iyya (teh marbuta as HEH), -i (YEH).
+NISBA_ENDINGS = ("\u064a\u0647", "\u064a")
 #: Words that end a pre-verbal subject search (the subject starts after them).
 SUBJECT_BOUNDARIES = frozenset(
     {
@@ -49,6 +57,10 @@ SUBJECT_BOUNDARIES = frozenset(
         "\u0628\u064a\u0646\u0645\u0627",  # baynama "while"
         "\u0641\u064a\u0645\u0627",  # fima "while"
         "\u0648\u0644\u0643\u0646",  # wa-lakin
+        "\u0627\u0646",  # an/inna (normalized): "إلا أن السلطات تؤكد"
+        "\u0628\u0627\u0646",  # bi-anna
+        "\u0641\u0627\u0646",  # fa-inna
+        "\u0627\u0644\u0627",  # illa "except, but"
     }
 )
 
@@ -67,12 +79,16 @@ NO_SPEAKER = Speaker(None, None, None, None)
 
 
 def trim_speaker(
-    toks: Sequence[Token], norms: Sequence[str], lex: QuoteLexicon, after_participle: bool = False
+    toks: Sequence[Token],
+    norms: Sequence[str],
+    lex: QuoteLexicon,
+    after_participle: bool = False,
+    protected: Sequence[bool] | None = None,
 ) -> int:
     """Return how many leading tokens of a candidate speaker region form the speaker phrase.
 
     A first word with the lam proclitic is an addressee ("للصحفيين"; after a participle any "ل..." word:
-    "قائلا لوزير الطاقة"), not a speaker.
+    "قائلا لوزير الطاقة"), not a speaker. ``protected`` tokens (inside a short quoted name) never end the phrase.
     """
     n = len(toks)
     cut = n
@@ -82,10 +98,14 @@ def trim_speaker(
         return 0
     for k in range(n):
         kind = lex.stop_kind(norms[k])
-        if kind in ("stop", "addr") or lex.cue_kind(norms[k]) is not None:
+        if protected is not None and protected[k]:
+            continue  # inside a quoted name ("بنك "إتش.إس.بي.سي""): its dots and words belong to the name
+        if kind == "stop" and norms[k] == AN and k > 0 and norms[k - 1] in ISSUED:
+            continue  # "بيان صادر عن وكالة ...": the issuer is part of the speaker
+        if kind in ENDS_SPEAKER or lex.cue_kind(norms[k]) is not None:
             cut = k
             break
-        if kind == "prep" and k + 1 < n and lex.stop_kind(norms[k + 1]) in ("adv", "stop"):
+        if kind == "prep" and k + 1 < n and lex.stop_kind(norms[k + 1]) in ("adv", "stop", "skip"):
             cut = k
             break
         if toks[k].text in "()[]:;.!?\u061b\u061f":  # brackets, colon, stops, ARABIC SEMICOLON/QUESTION MARK
@@ -121,7 +141,7 @@ def preverbal_subject(
         words = words[1:]
     while words and norms[words[-1]] in AUXILIARIES:
         words = words[:-1]
-    if not words or norms[words[0]] in PREP_STARTS or any(lex.stop_kind(norms[j]) == "stop" for j in words):
+    if not words or norms[words[0]] in PREP_STARTS or any(lex.stop_kind(norms[j]) in ("stop", "skip") for j in words):
         return None
     if any(lex.cue_kind(norms[j]) is not None for j in words):
         return None
@@ -133,21 +153,36 @@ def verb_subject(
 ) -> tuple[int, int] | None:
     """Return the (first, last+1) indexes of the subject after a sentence-initial verb, or None.
 
-    For "ندد خطباء المساجد بـ..." the subject is "خطباء المساجد".
+    For "ندد خطباء المساجد بـ..." the subject is "خطباء المساجد"; the verb may be a reporting verb that opened no
+    quote ("أبدى المهاجم ريس تفاؤلا ...، وقال").
 
     The subject ends at punctuation, a preposition or a word with a bi-/li- proclitic; it must end within
     ``max_words`` words, else the sentence is not verb-subject-object and None is returned.
     """
-    if len(toks) < 2 or norms[0] in PREP_STARTS or lex.stop_kind(norms[0]) is not None or lex.cue_kind(norms[0]):
+    first_cue = lex.cue_kind(norms[0]) if norms and norms[0][:1].isalpha() else None
+    if len(toks) < 2 or norms[0] in PREP_STARTS or lex.stop_kind(norms[0]) is not None or first_cue not in (None, "verb"):
         return None
     for k in range(1, min(len(toks), max_words + 2)):
         norm = norms[k]
         ends = not norm[:1].isalnum() or norm in PREP_STARTS or norm in LINK_WORDS or lex.stop_kind(norm) is not None
-        if not ends and k > 1 and len(norm) > 3 and norm[0] in (BEH, LAM):
+        if not ends and k > 1 and len(norm) > 3 and norm[0] in (BEH, LAM) and not _nisba_after_noun(norm):
             ends = True
+        ends = ends or norm in AUXILIARIES
         if ends:
             return (1, k) if k > 1 else None
+    if 1 < len(toks) <= max_words + 1:  # the subject runs up to the cue ("وعلق النائب بقوله إن")
+        return 1, len(toks)
     return None
+
+
+def _nisba_after_noun(norm: str) -> bool:
+    """True for a beh-initial relative adjective ("بريطانية", "بحريني"), not a bi- proclitic word ("بالرياض")."""
+    return norm[0] == BEH and not norm.startswith(BEH + "\u0627\u0644") and norm.endswith(NISBA_ENDINGS)
+
+
+def is_speaker_phrase(norm_words: Sequence[str], lex: QuoteLexicon) -> bool:
+    """False when a phrase cannot name a speaker: it opens with a figure or a non-speaker word ("الرغم", "ذلك")."""
+    return bool(norm_words) and lex.stop_kind(norm_words[0]) not in ("figure", "nonspeaker")
 
 
 def _head_tokens(norm_phrase: str) -> list[str]:

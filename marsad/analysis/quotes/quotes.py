@@ -6,7 +6,9 @@ opening quote mark. The words between cue and trigger are the speaker phrase (tr
 "في وقت سابق", "خلال لقائه مع الصحفيين"); an empty phrase or an anaphor ("وأضاف", "المصدر نفسه") inherits the
 previous speaker. The quoted text runs from the trigger to the end of the sentence (indirect speech) or to the
 closing mark (direct speech; an unclosed quote ends at the paragraph end). Post-posed attributions
-("... كما قالت الشرطة") quote the clause before the cue.
+("... كما قالت الشرطة", "...، بحسب وكالة الأنباء", "...، حسبما ذكرت الصحيفة") quote the clause before the cue.
+A cue inside an earlier indirect statement, an impersonal verb ("ويتوقع أن") and figures ("تشير الأرقام") open no
+quote; a speaker is never a figure or a phrase such as "الرغم", "ذلك".
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from marsad.analysis.quotes.quote_speakers import (
     NO_SPEAKER,
     Speaker,
     is_anaphor,
+    is_speaker_phrase,
     link_entity,
     preverbal_subject,
     trim_speaker,
@@ -29,9 +32,10 @@ from marsad.errors import ConfigError
 from marsad.model import Mention, Quote
 from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
+from marsad.text.tokenize import Token
 
 #: Version of the rules; stored beside every quote this module produced.
-QUOTES_VERSION = "quotes-rules.v1"
+QUOTES_VERSION = "quotes-rules.v2"
 
 #: Complementizers that open indirect speech, normalized: an, anna/inna + pronoun suffixes, bi-anna, fa-inna.
 COMPLEMENTIZERS = frozenset(
@@ -45,8 +49,34 @@ COMPLEMENTIZERS = frozenset(
 )
 #: Prepositions that sit between a cue and its complementizer ("أشار إلى أن", "أكد على أن", "حذر من أن").
 LINK_PREPS = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0645\u0646"})  # ila, ala, min (normalized)
-#: Words before "أن" that make it temporal, not a complementizer ("بعد أن", "قبل أن").
-TEMPORAL_BEFORE = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0645\u0646\u0630", "\u062f\u0648\u0646"})
+#: Words before "أن" that make it temporal or a manner clause, not a complementizer ("بعد أن", "وكيف أنه").
+TEMPORAL_BEFORE = frozenset(
+    {"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0645\u0646\u0630", "\u062f\u0648\u0646"}  # ba'd, qabl, mundhu, dun
+    | {"\u0643\u064a\u0641", "\u0648\u0643\u064a\u0641"}  # kayfa, wa-kayfa "how"
+)
+#: Words before a cue form that make it a verbal noun, not a verb ("بعد كشف علاقته"): ba'd, qabl, 'ind, ithr,
+#: 'aqib, mundhu, khilal, athna' (normalized).
+NOUN_BEFORE = frozenset(
+    {"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0639\u0646\u062f", "\u0627\u062b\u0631"}
+    | {"\u0639\u0642\u0628", "\u0645\u0646\u0630", "\u062e\u0644\u0627\u0644", "\u0627\u062b\u0646\u0627\u0621"}
+)
+#: "على لسان X" ("on the tongue of X"): a relay like "عن X" (lisan; ala normalized).
+LISAN = "\u0644\u0633\u0627\u0646"
+ALA = "\u0639\u0644\u064a"
+BEH = "\u0628"  # ARABIC LETTER BEH alone ("وصفه بـ"...""): a described term follows, not a speaker
+#: Words that make the following verb cue a postposed attribution of the clause before ("كما قالت الشرطة",
+#: "حسبما ذكرت الوكالة" is a source cue, "وفق ما أفادت"): kama, and ma after wifq/wifqan/bihasab/hasab/tibqan.
+MA = "\u0645\u0627"
+LIMA = "\u0644\u0645\u0627"  # "وفقا لما ذكرته"
+#: Conjunctions that open a clause of its own: kama, haythu, baynama, fima, thumma, lakin (normalized).
+CONJUNCTIONS = frozenset(
+    {"\u0643\u0645\u0627", "\u062d\u064a\u062b", "\u0628\u064a\u0646\u0645\u0627", "\u0641\u064a\u0645\u0627"}
+    | {"\u062b\u0645", "\u0644\u0643\u0646", "\u0648\u0644\u0643\u0646"}
+)
+#: "حسبما نقلت عنه الوكالة": the pronoun after a relay verb ('anhu, 'anha, normalized).
+RELAY_PRONOUNS = frozenset({"\u0639\u0646\u0647", "\u0639\u0646\u0647\u0627"})
+#: Dashes that end a dateline ("(CNN) --", "سبق –"): hyphen-minus, en dash, em dash, and a doubled hyphen.
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 #: "قالت فيه": the statement is the object of the main verb; the speaker is that verb's subject (fihi, fiha).
 RELATIVE_FI = frozenset({"\u0641\u064a\u0647", "\u0641\u064a\u0647\u0627"})
 #: Lam-words after a participle that are not an addressee ("مشددة لمن يشتبه"): liman, lima.
@@ -104,6 +134,7 @@ class _Found:
     end: int
     direct: bool
     speaker: Speaker
+    keep: bool = True  # False: no quote, only a speaker named for later continuations ("وكشف X ... حيث أظهرت الأرقام")
 
 
 def extract_quotes(
@@ -135,11 +166,20 @@ def extract_quotes(
         kind = lex.cue_kind(doc.norms[i])
         if kind is None or doc.inside_quote(tok.start):
             continue
+        if kind in ("verb", "passive") and i > 0 and doc.norms[i - 1] in NOUN_BEFORE:
+            continue  # "بعد كشف علاقته": a verbal noun
+        if kind in ("verb", "passive") and _embedded(doc, i, lex, found):
+            continue  # "قال X إن الحوافز تشير إلى أن": a verb inside the statement, not a new attribution
         if kind == "source":
             got = _source_quote(doc, i, lex, mentions, history)
+            if got is None and i != doc.sent_first[i]:
+                got = _postposed_source(doc, i, lex, settings, mentions, history, found)
         else:
             got = _cue_quote(doc, i, kind, lex, settings, mentions, history, previous, last_cue)
         if got is None:
+            continue
+        if not got.keep:
+            previous = got.speaker
             continue
         found.append(got)
         last_cue = got.cue_start
@@ -149,6 +189,17 @@ def extract_quotes(
             previous = got.speaker
             history.append((" ".join(normalize_word(w) for w in got.speaker.text.split()), got.speaker.entity_id))
     return _finish(doc, found, field, settings)
+
+
+def _embedded(doc: QuoteDoc, i: int, lex: QuoteLexicon, found: Sequence[_Found]) -> bool:
+    """True when the cue at ``i`` sits, after a word of its own clause, inside an earlier indirect quote's text."""
+    before = doc.norms[i - 1] if i > 0 else ""
+    if i == doc.sent_first[i] or not before[:1].isalpha() or lex.cues.get(doc.norms[i]) is None:
+        return False  # sentence-initial, after punctuation or a number, or wa-/fa- prefixed: a new attribution
+    if before in CONJUNCTIONS or (i + 1 < len(doc.toks) and doc.norms[i + 1] in RELATIVE_FI):
+        return False  # "كما توقع أن", "حيث أكد", "بيانا قالت فيه": a clause of its own
+    pos = doc.toks[i].start
+    return any(not f.direct and f.start <= pos < f.end for f in found[-3:])
 
 
 def _scan_trigger(doc: QuoteDoc, i: int, lex: QuoteLexicon, settings: QuoteSettings) -> tuple[str, int, int] | None:
@@ -178,7 +229,7 @@ def _scan_trigger(doc: QuoteDoc, i: int, lex: QuoteLexicon, settings: QuoteSetti
                 stop = j - 1 if before in LINK_PREPS else j
                 return "comp", j, region_end if region_end >= 0 else stop
         cue_kind = lex.cue_kind(norm) if norm[:1].isalpha() else None
-        if cue_kind == "verb":
+        if cue_kind in ("verb", "passive"):
             return None
         if cue_kind in ("part", "masdar") and region_end < 0:
             region_end = j
@@ -209,10 +260,18 @@ def _cue_quote(
     words = [k for k in region if doc.is_word[k]]
     if any(lex.stop_kind(doc.norms[k]) == "reject" for k in words):
         return None  # "فقال تعالى (...)": scripture cited inside a statement
+    if any(lex.stop_kind(doc.norms[k]) == "figure" for k in words):  # "حيث أظهرت الإحصائيات أن": not a speaker
+        named = _region_speaker(doc, region, lex, mentions, history) if kind == "verb" else None
+        return None if named is None or not named.text else _Found(-1, "", -1, -1, False, named, keep=False)
+    if kind == "passive" and not words:
+        return None  # "ويتوقع أن ...": impersonal, no one is quoted
+    if words and doc.norms[words[0]] == BEH and words[0] == i + 1:
+        return None  # "ووصفه بـ"الرجل الاستثنائي"": a described term, not a statement
     relay = kind == "relay" or any(lex.cue_kind(doc.norms[k]) == "relay" for k in words)
-    if relay and any(doc.norms[k] == AN for k in words):
-        cut = max(k for k in words if doc.norms[k] == AN)
-        region = region[region.index(cut) + 1 :]
+    cuts = [k for k in words if doc.norms[k] == AN] if relay else []
+    cuts += [k for k in words if doc.norms[k] == LISAN and k - 1 in words and doc.norms[k - 1] == ALA]
+    if cuts:  # "نقلت الوكالة عن X", "حذرت المديرية على لسان X": the speaker is X
+        region = region[region.index(max(cuts)) + 1 :]
     first_word = doc.norms[words[0]] if words else ""
     if kind == "part" and first_word and (not first_word.startswith(LAM) or first_word in NOT_ADDRESSEE):
         return None  # "مشيرا إلى جاهزية ...", "مشددة لمن ...": an object, not a statement
@@ -221,12 +280,15 @@ def _cue_quote(
         region = []
     start, end, direct = _quote_extent(doc, trigger, j)
     speaker = _region_speaker(doc, region, lex, mentions, history, previous, kind == "part")
+    clause_verb = kind == "part" or (kind == "masdar" and doc.norms[i].startswith(BEH))  # "قائلا", "بقوله"
+    if speaker is None and not clause_verb and not relative:  # "إلا أن السلطات تؤكد أن": the subject before the verb
+        speaker = _subject_speaker(doc, i, lex, settings, mentions, history)
     if speaker is None:
         same_sentence = last_cue >= doc.toks[doc.sent_first[i]].start
         if relative or (not same_sentence and i > doc.sent_first[i]):
             speaker = _verb_subject_speaker(doc, i, settings, lex, mentions, history)
         if speaker is None:
-            speaker = _subject_speaker(doc, i, lex, settings, mentions, history) or _inherit(previous)
+            speaker = _inherit(previous)
     return _Found(doc.toks[i].start, doc.toks[i].text, start, end, direct, speaker)
 
 
@@ -240,8 +302,11 @@ def _region_speaker(
     after_participle: bool = False,
 ) -> Speaker | None:
     """Return the speaker named in the token ``region`` after a cue (the previous one for an anaphor), or None."""
-    while region and not doc.is_word[region[0]] and doc.toks[region[0]].start not in doc.span_at:
-        region = region[1:]  # "وقال، ..." : leading punctuation
+    while region and (
+        (not doc.is_word[region[0]] and doc.toks[region[0]].start not in doc.span_at)
+        or lex.stop_kind(doc.norms[region[0]]) == "skip"
+    ):
+        region = region[1:]  # "وقال، ...": leading punctuation; "أفاد الثلاثاء مصدر": a leading time word
     if not region:
         return None
     span = doc.span_at.get(doc.toks[region[0]].start)
@@ -254,8 +319,8 @@ def _region_speaker(
         return Speaker(doc.text[start:end], start, end, link_entity(start, end, phrase, mentions, history))
     toks = [doc.toks[k] for k in region]
     norms = [doc.norms[k] for k in region]
-    n = trim_speaker(toks, norms, lex, after_participle)
-    if n == 0 or not any(x[:1].isalpha() for x in norms[:n]):
+    n = trim_speaker(toks, norms, lex, after_participle, _in_short_quote(doc, toks))
+    if n == 0 or not any(x[:1].isalpha() for x in norms[:n]) or not is_speaker_phrase(norms[:n], lex):
         return None
     start, end = toks[0].start, toks[n - 1].end
     phrase = " ".join(norms[:n])
@@ -266,6 +331,17 @@ def _region_speaker(
         end += 1
         raw = doc.text[start:end]
     return Speaker(raw, start, end, link_entity(start, end, phrase, mentions, history))
+
+
+def _in_short_quote(doc: QuoteDoc, toks: Sequence[Token]) -> list[bool]:
+    """Flag the tokens inside a closed quoted name of at most four words ("بنك "إتش.إس.بي.سي" أكبر مصرف")."""
+    flags = [False] * len(toks)
+    for s in doc.spans:
+        if toks and s.closed and toks[0].start <= s.open < toks[-1].end and doc.word_count(s.open, s.close) <= 4:
+            for k, t in enumerate(toks):
+                if s.open <= t.start <= s.close:
+                    flags[k] = True
+    return flags
 
 
 def _same_head(phrase: str, previous: str) -> bool:
@@ -287,14 +363,20 @@ def _verb_subject_speaker(
     """Return the subject of the sentence-initial verb ("ندد خطباء المساجد ...، مؤكدين أن"), or None."""
     first = doc.sent_first[i]
     opener = doc.norms[first] in CLAUSE_OPENERS
-    for k in range(first, i):  # a dateline ("سبق- جازان:") or an opening adverbial ("من جانبه،") precedes the verb
-        if doc.toks[k].text in COLONS or (opener and doc.toks[k].text in ("\u060c", ",")):
+    for k in range(first, i):  # an opening adverbial ("من جانبه،") precedes the verb
+        if opener and doc.toks[k].text in ("\u060c", ","):
+            first = k + 1
+            break
+    for k in range(i - 1, first - 1, -1):  # a headline or dateline ("سبق- جازان:", "(CNN) --") ends at the last mark
+        if doc.toks[k].text in COLONS or doc.toks[k].text in DASHES:
             first = k + 1
             break
     got = verb_subject(doc.toks[first:i], doc.norms[first:i], lex, settings.max_subject_words + 2)
     if got is None:
         return None
     a, b = first + got[0], first + got[1] - 1
+    if not is_speaker_phrase(doc.norms[a : b + 1], lex):
+        return None
     start, end = doc.toks[a].start, doc.toks[b].end
     phrase = " ".join(doc.norms[a : b + 1])
     return Speaker(doc.text[start:end], start, end, link_entity(start, end, phrase, mentions, history))
@@ -323,6 +405,8 @@ def _subject_speaker(
     if got is None:
         return None
     a, b = first + got[0], first + got[1] - 1
+    if not is_speaker_phrase(doc.norms[a : b + 1], lex):
+        return None
     start, end = doc.toks[a].start, doc.toks[b].end
     phrase = " ".join(doc.norms[a : b + 1])
     return Speaker(doc.text[start:end], start, end, link_entity(start, end, phrase, mentions, history))
@@ -401,6 +485,48 @@ def _source_quote(
     return _Found(doc.toks[i].start, doc.toks[i].text, text_start, end, False, speaker)
 
 
+def _postposed_source(
+    doc: QuoteDoc,
+    i: int,
+    lex: QuoteLexicon,
+    settings: QuoteSettings,
+    mentions: Sequence[Mention],
+    history: Sequence[tuple[str, str | None]],
+    found: Sequence[_Found],
+) -> _Found | None:
+    """Build the quote of "<clause>، بحسب X" / "، حسبما ذكرت X" / "، وفق ما أفادت X": the clause said by X.
+
+    Only after a comma (else "وفقا للخطة" is a manner adverbial), and only when no quote already opened in the
+    sentence ("وقال ضابط "..."، بحسب فرانس برس": the officer is the speaker).
+    """
+    first, end_s = doc.sent_first[i], doc.sent_end[i]
+    if doc.toks[i - 1].text not in ("\u060c", ","):
+        return None
+    clause = (doc.toks[first].start, doc.toks[i - 1].start)
+    if any(f.start < clause[1] and f.end > clause[0] for f in found[-3:]):
+        return None
+    j = i + 1
+    if j < len(doc.toks) and doc.norms[j] in (MA, LIMA):
+        j += 1  # "بحسب ما", "وفقا لما"
+    if j < len(doc.toks) and doc.norms[j][:1].isalpha() and lex.cue_kind(doc.norms[j]) in ("verb", "passive"):
+        j += 1  # "حسبما ذكرت", "وفق ما أفادت"
+    if j < len(doc.toks) and doc.norms[j] in RELAY_PRONOUNS:
+        j += 1  # "حسبما نقلت عنه"
+    region = [k for k in range(j, min(len(doc.toks), j + settings.max_speaker_tokens)) if doc.toks[k].start < end_s]
+    speaker = _source_speaker(doc, region, lex, mentions, history)
+    if speaker is None or not speaker.text:
+        return None
+    start = doc.toks[first].start
+    for k in range(i - 1, first - 1, -1):  # a headline or dateline ("سبق – وكالات:") ends at the last mark
+        if doc.toks[k].text in COLONS or doc.toks[k].text in DASHES:
+            start = doc.toks[k].end
+            break
+    end = doc.toks[i - 1].start
+    if doc.word_count(start, end) < settings.min_quote_words + 1:
+        return None
+    return _Found(doc.toks[i].start, doc.toks[i].text, start, end, False, speaker)
+
+
 def _source_speaker(
     doc: QuoteDoc,
     region: list[int],
@@ -417,7 +543,8 @@ def _source_speaker(
     if not doc.norms[region[0]].startswith(LAM):
         got = _region_speaker(doc, region, lex, mentions, history)
         return None if got is ANAPHOR else got
-    n = trim_speaker([doc.toks[k] for k in region], [doc.norms[k] for k in region], lex) or 1
+    norms = [doc.norms[region[0]][1:]] + [doc.norms[k] for k in region[1:]]  # trimmed without the lam proclitic
+    n = trim_speaker([doc.toks[k] for k in region], norms, lex) or 1
     start, end = head.start, doc.toks[region[n - 1]].end
     phrase = " ".join(doc.norms[k] for k in region[:n])[1:]
     if head.text.startswith(LAM + LAM):  # lil- = li- + al-: the article's alef is not written
