@@ -57,16 +57,29 @@ def story_view(store: Store, story_id: str, detail: bool = False) -> dict[str, A
                       "published_at": a["published_at"], "title": a["title"], "similarity": a["similarity"],
                       "why": a["why"], "duplicate_of": a["duplicate_of"]} for a in articles],
     }
+    _name_shared(store, view["articles"])
     if detail:
         view.update(_story_detail(store, articles))
     return view
 
 
+def _name_shared(store: Store, articles: list[dict[str, Any]]) -> None:
+    """Add ``shared_names`` (display names of the shared entities) to each article's ``why`` of joining its story."""
+    ids = {e for a in articles if isinstance(a.get("why"), dict) for e in a["why"].get("shared_entities") or ()}
+    names = store.entities_by_id(sorted(ids)) if ids else {}
+    for a in articles:
+        why = a.get("why")
+        if isinstance(why, dict) and why.get("shared_entities"):
+            a["why"] = {**why, "shared_names": [names[e]["canonical"] for e in why["shared_entities"] if e in names]}
+
+
 def _story_detail(store: Store, articles: list[dict[str, Any]]) -> dict[str, Any]:
-    """Summary, quotes and near-duplicate groups of a story's articles."""
-    from marsad.analysis.summaries.summarize import SummarySettings, summarize_story
+    """Summary (with the outlets carrying each sentence), quotes and near-duplicate groups of a story's articles."""
+    from marsad.analysis.summaries.summarize import SummarySettings, summarize_story_sources
 
     ids = [a["id"] for a in articles]
     texts = [(a["title"], (store.get_article(a["id"]) or {}).get("body") or "") for a in articles]
-    summary = summarize_story(texts, SummarySettings(sentences=min(5, 1 + len(texts)))) if texts else []
-    return {"summary": summary, "quotes": store.quotes_of_articles(ids), "duplicates": store.duplicates_of_articles(ids)}
+    picked = summarize_story_sources(texts, SummarySettings(sentences=min(5, 1 + len(texts)))) if texts else []
+    sources = [list(dict.fromkeys(articles[i].get("source") or "?" for i in carriers)) for _, carriers in picked]
+    return {"summary": [text for text, _ in picked], "summary_sources": sources,
+            "quotes": store.quotes_of_articles(ids), "duplicates": store.duplicates_of_articles(ids)}

@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from marsad.analysis.summaries.summarize import (
     SummarySettings,
+    is_furniture,
     select_sentences,
     summarize_article,
     summarize_story,
+    summarize_story_sources,
 )
 from marsad.analysis.summaries.terms import BackgroundIdf, content_terms, load_background_idf, split_sentences
 from marsad.errors import ConfigError
@@ -209,3 +211,29 @@ def test_summarize_never_crashes(text: str, n: int) -> None:
     assert len(set(out)) == len(out)
     assert all(text[p.sentence.start : p.sentence.end] == p.sentence.text for p in picked)
     assert [p.position for p in picked] == sorted(p.position for p in picked)
+
+
+def test_summarize_story_counts_a_copied_sentence_once_with_all_its_carriers() -> None:
+    """A wire sentence three outlets carry (one behind a byline) is picked once, credited to all three."""
+    wire = ("\u0623\u0639\u0644\u0646\u062a \u0648\u0632\u0627\u0631\u0629 \u0627\u0644\u0635\u062d\u0629 \u0627\u0641\u062a\u062a\u0627\u062d \u062b\u0644\u0627\u062b\u0629 \u0645\u0633\u062a\u0634\u0641\u064a\u0627\u062a "
+            "\u062c\u062f\u064a\u062f\u0629 \u0641\u064a \u0627\u0644\u0645\u0646\u0637\u0642\u0629 \u0627\u0644\u0634\u0631\u0642\u064a\u0629 \u0628\u0637\u0627\u0642\u0629 \u0623\u0644\u0641 \u0633\u0631\u064a\u0631.")
+    other = ("\u0648\u0642\u0627\u0644 \u0627\u0644\u0645\u062a\u062d\u062f\u062b \u0625\u0646 \u0627\u0644\u0645\u0634\u0631\u0648\u0639\u0627\u062a \u062a\u0623\u062a\u064a \u0636\u0645\u0646 \u062e\u0637\u0629 \u0644\u062a\u0648\u0633\u064a\u0639 "
+             "\u0627\u0644\u062e\u062f\u0645\u0627\u062a \u0627\u0644\u0635\u062d\u064a\u0629 \u0641\u064a \u0627\u0644\u0645\u062d\u0627\u0641\u0638\u0627\u062a \u0627\u0644\u0628\u0639\u064a\u062f\u0629.")
+    articles = [("t1", f"{wire} {other}"), ("t2", f"\u062d\u0627\u062a\u0645 \u0627\u0644\u0639\u0645\u064a\u0631\u064a- \u0633\u0628\u0642- \u0645\u0643\u0629: {wire}"), ("t3", wire)]
+    picked = summarize_story_sources(articles, SummarySettings(sentences=3))
+    texts = [t for t, _ in picked]
+    assert texts.count(wire) == 1 and not any(t != wire and wire in t for t in texts)
+    assert dict(picked)[wire] == (0, 1, 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("\u0635\u062f\u0631 \u0639\u0646 \u0627\u0644\u062f\u064a\u0648\u0627\u0646 \u0627\u0644\u0645\u0644\u0643\u064a \u0623\u0645\u0633 \u0627\u0644\u0628\u064a\u0627\u0646 \u0627\u0644\u062a\u0627\u0644\u064a:", id="introduction-ending-in-colon"),
+        pytest.param("\u0631\u0627\u0628\u0637 \u0627\u0644\u062e\u0628\u0631 \u0628\u0635\u062d\u064a\u0641\u0629 \u0627\u0644\u0648\u0626\u0627\u0645: http://example.com/a/1", id="link-line"),
+        pytest.param("\u0639\u0645\u0627\u0646 26 \u0634\u0648\u0627\u0644 1436 \u0647\u0640 \u0627\u0644\u0645\u0648\u0627\u0641\u0642 11 \u0623\u063a\u0633\u0637\u0633 2015 \u0645 \u0648\u0627\u0633", id="dateline-of-numbers"),
+    ],
+)
+def test_summarize_story_leaves_page_furniture_out(line: str) -> None:
+    """Introductions ending in a colon, link lines and datelines are no story-summary sentences."""
+    assert is_furniture(line)

@@ -6,6 +6,12 @@ that damps fragments and run-ons. Sentences are then picked by maximal marginal 
 Goldstein 1998): ``lambda * score - (1 - lambda) * max similarity to the sentences already picked``; near
 duplicates are never picked, and a story takes at most ``per_article_cap`` sentences from one article. The
 result is returned as displayed, in reading order (article order, then position).
+
+A story (several articles) is first folded: a sentence that an earlier article already carries (a near duplicate:
+wire copy, lightly edited) is not a candidate of its own but *support* for the earlier one, and support adds to
+the score (issue #19: prefer what several outlets report; never repeat what a copy already said); page furniture
+(an introduction ending in a colon, a link line, a dateline of numbers) is left out. :func:`summarize_story_sources`
+also says which articles carry each chosen sentence, so a story's summary can name its sources.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.analysis.summaries.terms import (
     BackgroundIdf,
@@ -52,6 +58,15 @@ NEAR_DUPLICATE = 0.7
 MIN_WORDS = 5
 #: Sentences shorter than this many words get a proportionally lower score; tuned (4/8/12/16).
 SHORT_WORDS = 8
+#: Weight of a story sentence's support: the share of the story's other articles carrying it; set by hand equal to
+#: POSITION_WEIGHT (not tuned: the story-summary set has 30 stories).
+SUPPORT_WEIGHT = 1.0
+#: Shingle size and containment at or above which a story sentence is a copy of an earlier one (a byline or
+#: a clause added around the same wire sentence); the near-duplicate rule of the dedup stage, per sentence.
+SHINGLE = 5
+COPY_CONTAINMENT = 0.5
+#: Share of a sentence's words that are numbers above which it is a date or figure line, not a statement (by hand).
+FURNITURE_DIGITS = 0.3
 #: Sentences longer than this many words get a score scaled by ``LONG_WORDS / words``; tuned (20..1000:
 #: shorter caps lose ROUGE-1 on EASC, 100+ tie; 100 keeps damping unpunctuated run-ons of web copy).
 LONG_WORDS = 100
@@ -128,6 +143,7 @@ class ScoredSentence:
     n_words: int
     vector: Vector
     score: float
+    support: tuple[int, ...] = ()  # the articles carrying this sentence (itself first), in a story
 
 
 def summarize_article(
@@ -166,6 +182,16 @@ def summarize_story(
     return [s.sentence.text for s in picked]
 
 
+def summarize_story_sources(
+    articles: Sequence[tuple[str, str]],
+    settings: SummarySettings,
+    *,
+    background: BackgroundIdf | None = None,
+) -> list[tuple[str, tuple[int, ...]]]:
+    """Return a story summary as ``(sentence, indexes of the articles carrying it)``, in reading order."""
+    return [(s.sentence.text, s.support or (s.article,)) for s in select_sentences(articles, settings, background=background)]
+
+
 def select_sentences(
     articles: Sequence[tuple[str, str]],
     settings: SummarySettings,
@@ -185,9 +211,51 @@ def select_sentences(
     else:
         target = settings.target_length(int(statistics.median(lengths)))
     candidates = score_sentences(articles, split, settings, background)
+    if len(articles) > 1:
+        candidates = fold_copies([c for c in candidates if not is_furniture(c.sentence.text)], settings, len(articles))
     cap = settings.per_article_cap or _auto_cap(target, len(lengths))
     picked = _mmr(candidates, target, cap, settings)
     return sorted(picked, key=lambda s: (s.article, s.position))
+
+
+def is_furniture(text: str) -> bool:
+    """True for page furniture in a story: an introduction ending in a colon, a link line, a line of numbers."""
+    stripped = text.strip()
+    if stripped.endswith((":", "\uff1a")) or "http" in stripped or "www." in stripped:
+        return True
+    toks = words(stripped)
+    return bool(toks) and sum(t.isdigit() for t in toks) / len(toks) > FURNITURE_DIGITS
+
+
+def fold_copies(candidates: list[ScoredSentence], settings: SummarySettings, n_articles: int) -> list[ScoredSentence]:
+    """Keep each sentence once, at its earliest article, scored up by the share of other articles that carry it."""
+    kept: list[ScoredSentence] = []
+    support: list[list[int]] = []
+    grams: list[set[tuple[str, ...]]] = []
+    for cand in sorted(candidates, key=lambda c: (c.article, c.position)):
+        mine = shingles(cand.sentence.text)
+        twin = next((i for i, k in enumerate(kept) if cosine(k.vector, cand.vector) >= settings.near_duplicate
+                     or containment(mine, grams[i]) >= COPY_CONTAINMENT), None)
+        if twin is None:
+            kept.append(cand)
+            support.append([cand.article])
+            grams.append(mine)
+        elif cand.article not in support[twin]:
+            support[twin].append(cand.article)
+    share = max(1, n_articles - 1)
+    return [replace(k, score=k.score * (1.0 + SUPPORT_WEIGHT * (len(arts) - 1) / share), support=tuple(arts))
+            for k, arts in zip(kept, support, strict=True)]
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    """Return the ``SHINGLE``-word shingles of a sentence's normalized words (the whole sentence when shorter)."""
+    toks = words(normalize(text))
+    return {tuple(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))}
+
+
+def containment(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+    """Return the share of the smaller shingle set found in the other (a copy inside a longer sentence scores 1)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _auto_cap(target: int, n_articles: int) -> int:

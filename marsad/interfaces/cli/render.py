@@ -90,6 +90,18 @@ def print_demo(store: Any, db: str) -> None:
           f" | marsad quotes --db {db} --speaker \u0628\u0648\u062a\u064a\u0646")
 
 
+def why_text(why: dict | None) -> str:
+    """Why an article joined its story, for reading: similarity, shared names, continued chapter (empty for the first)."""
+    if not isinstance(why, dict) or why.get("similarity") in (None, 1.0) and not why.get("chapter_of"):
+        return ""
+    parts = [f"similarity {why['similarity']:.2f}"] if why.get("similarity") is not None else []
+    if why.get("shared_names"):
+        parts.append("shared names: " + "\u060c ".join(why["shared_names"][:5]))
+    if why.get("chapter_of"):
+        parts.append(f"continues story {why['chapter_of']}")
+    return "; ".join(parts)
+
+
 def print_story(view: Mapping[str, Any]) -> None:
     """Print one story: header, summary, timeline, entities, quotes, duplicates and chapters."""
     print(f"{view['title']}\n  {view['id']}: {view['size']} articles, {view['first_seen']} .. {view['last_seen']}")
@@ -101,12 +113,15 @@ def print_story(view: Mapping[str, Any]) -> None:
         print(f"  later chapters: {', '.join(view['later_chapters'])}")
     if view.get("summary"):
         print("\nsummary:")
-        for s in view["summary"]:
-            print(f"  - {s}")
+        sources = view.get("summary_sources") or [[] for _ in view["summary"]]
+        for s, outlets in zip(view["summary"], sources, strict=False):
+            print(f"  - {s}" + (f"  [{', '.join(outlets)}]" if outlets else ""))
     print("\ntimeline:")
     for a in view["articles"]:
         copy = f" (copy of {a['duplicate_of']})" if a.get("duplicate_of") else ""
         print(f"  {a['published_at'] or '':<19} {a['source'] or '':<12} {cell(a['title'], 80)}{copy}")
+        if why := why_text(a.get("why")):
+            print(f"  {'':<19} {'':<12} joined: {why}")
     names = [e["canonical"] or e["entity_id"] for e in view.get("entities", [])]
     if names:
         print("\nentities: " + "\u060c ".join(names))
