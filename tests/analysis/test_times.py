@@ -77,12 +77,26 @@ def test_times_hijri_dates(text: str, value: str) -> None:
         pytest.param("في العشرين من أكتوبر المقبل", "العشرين من أكتوبر المقبل", "2015-10-20", id="ordinal-day"),
         pytest.param("مقارنة بعامي 2012 و2013", "عامي 2012 و2013", "2012/2013", id="dual-years"),
         pytest.param("في شهر مارس من العام المقبل", "شهر مارس من العام المقبل", "2016-03", id="month-of-next-year"),
+        pytest.param("من الخامس إلى السابع من سبتمبر المقبل", "الخامس إلى السابع من سبتمبر المقبل", "2015-09-05/2015-09-07", id="ordinal-day-range"),
+        pytest.param("وذلك يوم الأحد الموافق ل 9 أغسطس 2015", "يوم الأحد الموافق ل 9 أغسطس 2015", "2015-08-09", id="weekday-corresponding-to-date"),
+        pytest.param("اليوم 6 أغسطس 2015", "اليوم 6 أغسطس 2015", "2015-08-06", id="today-with-its-date"),
+        pytest.param("خلال شهر رمضان 2017", "شهر رمضان 2017", "2017-05-27/2017-06-24", id="hijri-month-in-gregorian-year"),
+        pytest.param("المقرر في مطلع العام المقبل", "مطلع العام المقبل", "2016-01-01/2016-01-31", id="start-of-next-year"),
+        pytest.param("أفضل لاعب للعام الماضي", "للعام الماضي", "2014", id="lil-last-year"),
         pytest.param("قتل منذ أكثر من ثلاث سنوات", "منذ أكثر من ثلاث سنوات", "2012", id="ago-more-than"),
     ],
 )
 def test_times_periods(text: str, expr: str, value: str) -> None:
     """Quarters, halves, parts of months and years, ranges, ordinal days and dual years (issue #17 conventions)."""
     assert _one(text)[:2] == (expr, value)
+
+
+def test_times_two_weekdays_make_a_range_only_after_between() -> None:
+    """"Between Monday and today (Tuesday)" is one interval; "Saturday evening - Sunday" stays two days."""
+    tuesday = dt.date(2015, 8, 4)
+    found = extract_times("بين يوم الاثنين واليوم (الثلاثاء)", "body", tuesday)
+    assert [t.value for t in found] == ["2015-08-03/2015-08-04"]
+    assert len(extract_times("وقع الحادث مساء السبت - الأحد", "body", tuesday)) == 2
 
 
 @pytest.mark.parametrize(

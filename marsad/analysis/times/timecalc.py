@@ -84,6 +84,18 @@ def hijri_month_value(year: int, month: int) -> str | None:
     return interval(day_value(bounds[0]), day_value(bounds[1])) if bounds else None
 
 
+def hijri_month_in_year(year: int, month: int) -> str | None:
+    """Return the span of the Hijri ``month`` that starts in Gregorian ``year`` ("Ramadan 2017"), or None."""
+    start = gregorian_to_hijri(dt.date(year, 1, 1))
+    if start is None:
+        return None
+    for hy in (start[0], start[0] + 1):
+        bounds = hijri_month_bounds(hy, month)
+        if bounds and bounds[0].year == year:
+            return interval(day_value(bounds[0]), day_value(bounds[1]))
+    return None
+
+
 def month_last_day(year: int, month: int) -> dt.date:
     """Return the last day of a Gregorian month."""
     y, m = shift_month(year, month, 1)

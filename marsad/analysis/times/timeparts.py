@@ -52,12 +52,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     era_any = era.replace("(?P<era>", "(?:")  # the fraction pattern has two year forms: no named era group
     year_ref = rf"(?:(?:{yearword})\s*(?P<y>{YEAR}){era_any}|(?P<y2>{YEAR}){era_any}|(?P<yrel>(?:{yearword})\s+(?P<ymod>{mod})|(?:{yearword})))"
     return {
+        "part_start": re.compile(rf"[\u0648\u0641\u0628\u0644]?(?:\u0627\u0644|\u0644)?(?P<part>{part})\s"),
         "part": re.compile(rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?:\u0627\u0644|\u0644)?(?P<part>{part})\s+$"),
         "fraction": re.compile(
             rf"{WB_START}(?P<x>[\u0648\u0641]?(?:\u0644\u0644|\u0628\u0627\u0644|\u0627\u0644|\u0644|\u0628)?(?P<fr>{fraction})"
             rf"\s+(?P<ord>{fraction_ord}){WB_END}(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
         "range": re.compile(
-            rf"(?<![\d/.\-])(?P<x>(?P<d1>{DAY})\s*(?:{rng})\s*(?P<d>{DAY})\s+(?:\u0645\u0646\s+)?(?:{monthword}\s+)?{months}"
+            rf"(?<![\d/.\-])(?P<x>(?P<d1>{DAY}|{ordinal})\s*(?:{rng})\s*(?P<d>{DAY}|{ordinal})\s+(?:\u0645\u0646\s+)?(?:{monthword}\s+)?{months}"
             rf"(?:{SEP}(?P<y>{YEAR}){era}|\s*(?P<mod>{mod}){WB_END})?)"),
         "ordinal": re.compile(
             rf"{WB_START}[\u0648\u0641]?(?P<x>(?P<ord>{ordinal})\s+(?:\u0645\u0646\s+)?(?:{monthword}\s+)?{months}"
@@ -113,14 +114,19 @@ def _resolve_day(ctx: Context, m: re.Match[str], day: int) -> tuple[dt.date | No
     return _day_month(ctx, month, day, year, offset), month.calendar
 
 
+def _day_number(ctx: Context, text: str) -> int:
+    """The day a range end names: digits, or an ordinal word ("\u0627\u0644\u0639\u0627\u0634\u0631" = 10)."""
+    return int(text) if text.isdigit() else int(ctx.lex.words("ordinal")[re.sub(r"\s+", " ", text)])
+
+
 def day_ranges(ctx: Context) -> Iterator[Candidate]:
     """Two days of one month: "8 \u0625\u0644\u0649 10 \u062f\u064a\u0633\u0645\u0628\u0631" = 2016-12-08/2016-12-10."""
     for m in _patterns()["range"].finditer(ctx.w):
-        last, calendar = _resolve_day(ctx, m, int(m.group("d")))
-        first_day = int(m.group("d1"))
-        if calendar is None or first_day >= int(m.group("d")):
+        first_day, last_day = _day_number(ctx, m.group("d1")), _day_number(ctx, m.group("d"))
+        last, calendar = _resolve_day(ctx, m, last_day)
+        if calendar is None or first_day >= last_day:
             continue
-        first = last - dt.timedelta(days=int(m.group("d")) - first_day) if last else None
+        first = last - dt.timedelta(days=last_day - first_day) if last else None
         value = tc.interval(tc.day_value(first), tc.day_value(last)) if first and last else None
         yield Candidate(m.start("x"), m.end("x"), value, calendar, "period")
 
@@ -208,6 +214,10 @@ def widen(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             value = _part_value(c.value, c.calendar, ctx.lex.words("part")[m.group("part")]) if m else None
             if value:
                 out.append(Candidate(m.start(), c.end, value, c.calendar, "period"))
+            inner = pats["part_start"].match(ctx.w, c.start, c.end)  # a relative phrase with its part: "\u0645\u0637\u0644\u0639 \u0627\u0644\u0639\u0627\u0645"
+            value = _part_value(c.value, c.calendar, ctx.lex.words("part")[inner.group("part")]) if inner else None
+            if value:
+                out.append(Candidate(c.start, c.end, value, c.calendar, "period"))
         if c.value and _MONTH_VALUE.match(c.value) and ctx.published is not None:
             m = pats["of_year"].match(ctx.w, c.end)  # "December of next year"
             if m:
@@ -230,7 +240,8 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     pats = _patterns()
     out: list[Candidate] = []
     units: list[Candidate] = []  # day-precise dates, a Hijri date and its Gregorian "corresponding" one merged
-    for c in sorted((c for c in cands if c.kind == "date" and c.value and len(c.value) == 10), key=lambda c: c.start):
+    days = (c for c in cands if c.kind in ("date", "weekday", "relative") and c.value and len(c.value) == 10)
+    for c in sorted(days, key=lambda c: c.start):
         prev = units[-1] if units else None
         if prev is not None and prev.end <= c.start and (
             pats["corresponding"].match(ctx.w[prev.end : c.start]) or _same_day_twice(ctx, prev, c)):
@@ -241,6 +252,8 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     for a, b in zip(units, units[1:]):
         if pats["connector"].match(ctx.w[a.end : b.start]) and a.value < b.value:
             head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start)
+            if head is None and "date" not in (a.kind, b.kind):
+                continue  # two weekdays make a range only after "from" / "between" ("\u0645\u0633\u0627\u0621 \u0627\u0644\u0633\u0628\u062a - \u0627\u0644\u0623\u062d\u062f" is a night)
             out.append(Candidate(head.start() if head else a.start, b.end, tc.interval(a.value, b.value), b.calendar, "period"))
     years = sorted((c for c in cands if c.kind == "year" and c.value and _YEAR_VALUE.match(c.value)), key=lambda c: c.start)
     for a, b in zip(years, years[1:]):

@@ -135,7 +135,9 @@ def month_years(ctx: Context) -> Iterator[Candidate]:
         if month is None:
             continue
         year = int(m.group("y"))
-        if month.calendar == "hijri":
+        if month.calendar == "hijri" and year >= GREGORIAN_MIN_YEAR:  # "Ramadan 2017": that month within 2017
+            value = tc.hijri_month_in_year(year, month.month)
+        elif month.calendar == "hijri":
             value = tc.hijri_month_value(year, month.month)
         else:
             value = tc.month_value(year, month.month)
@@ -264,7 +266,8 @@ def relatives(ctx: Context) -> Iterator[Candidate]:
             if nxt in today or _DEFINITE_NUMBER.match(nxt) or ctx.prev_word(m.start("x")) in ctx.lex.words("todayblock_before"):
                 continue
         value = _shifted(ctx.published, unit, offset) if ctx.published else None
-        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "relative")
+        is_today = unit == "day" and offset == 0 and not m.group("pod")  # "today, 15 July 2018": one expression
+        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "relative", mergeable=is_today)
 
 
 def agos(ctx: Context) -> Iterator[Candidate]:

@@ -32,7 +32,7 @@ MERGE_GAP = 14  # at most this many characters ("corresponding to" included) bet
 MAX_ANCHOR_LAG = 2  # days a text may predate its publication stamp (SaudiNewsNet date_extracted lags print dates)
 _TATWEEL_RE = re.compile(TATWEEL)
 RECURRABLE = frozenset({"date", "month", "period"})  # kinds that "every year" after them makes recurring
-_MERGE_GAP_RE = re.compile(r"^[\s,\u060c()\-\u2013]*$")  # spaces, commas, ARABIC COMMA, brackets, dashes
+_MERGE_GAP_RE = re.compile(r"^[\s,\u060c()\-\u2013]*(?:\u0644\s*)?$")  # spaces, commas, brackets, dashes; LAM ("corresponding to")
 _PM = ("\u0645", "pm", "\u0645\u0633\u0627\u0621")  # MEEM (evening), "pm", MEEM SEEN ALEF HAMZA (evening)
 _AM = ("\u0635", "am", "\u0635\u0628\u0627\u062d\u0627")  # SAD (morning), "am", SAD BEH ALEF HAH ALEF (morning)
 _ISO_RE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$")
@@ -84,7 +84,7 @@ def _extend_marks(text: str, end: int) -> int:
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates, longest first (earlier start on ties), in text order."""
     chosen: list[Candidate] = []
-    for cand in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
+    for cand in sorted(cands, key=lambda c: (c.start - c.end, c.kind != "period", c.start)):  # a period wins ties
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
