@@ -12,16 +12,21 @@ Metrics (Pearson is unchanged by the affine map, so correlating with ``5 - overa
 * ``similarity_dev_pearson_tfidf``: the baseline in the same run: cosine of TF-IDF vectors over Marsad's own
   ``normalize`` + ``light_stem`` tokens of title and text (title once, no stopword list, sublinear tf), IDF fitted on
   the dev-set articles only;
+* ``similarity_dev_pearson_tune`` / ``_check``: Pearson on each half of the pairs (the parity of the SHA-1 of the
+  pair id, as ``evals/times.py`` ``dev_half``). Every weight and threshold of the similarity score is chosen on the
+  tune half only; the check half is the figure no choice saw (both floored);
 * ``similarity_dev_spearman`` and ``_snn`` / ``_ant`` Pearson splits, for reading, not floored;
 * ``similarity_dev_ms_per_pair``: wall milliseconds per pair through ``score_pairs`` (JSON in, JSON out, one warm-up
   pair first so resource loading is not counted), on whatever machine runs the eval.
 
-``python -m evals.similarity --worst 10`` also prints the pairs where Marsad's score and the label disagree most.
+``python -m evals.similarity --worst 10`` also prints the pairs where Marsad's score and the label disagree most, from
+the tune half only unless ``--half check`` or ``--half all`` is given (reading check pairs spends the check half).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import time
@@ -115,6 +120,11 @@ def tfidf_scores(pairs: list[dict]) -> list[float]:
     return out
 
 
+def dev_half(pair: dict) -> str:
+    """``tune`` or ``check``: which half of the dev pairs a pair is in (the parity of its id's SHA-1)."""
+    return "tune" if int(hashlib.sha1(str(pair["id"]).encode("utf-8")).hexdigest(), 16) % 2 == 0 else "check"
+
+
 def evaluate(pairs: list[dict]) -> tuple[dict[str, float], list[float], list[float]]:
     """Return the metrics and the per-pair Marsad and baseline scores."""
     gold = [5.0 - p["overall"] for p in pairs]
@@ -126,6 +136,10 @@ def evaluate(pairs: list[dict]) -> tuple[dict[str, float], list[float], list[flo
         "similarity_dev_spearman": spearman(ours, gold),
         "similarity_dev_spearman_tfidf": spearman(base, gold),
     }
+    for half in ("tune", "check"):
+        idx = [i for i, p in enumerate(pairs) if dev_half(p) == half]
+        metrics[f"similarity_dev_pearson_{half}"] = pearson([ours[i] for i in idx], [gold[i] for i in idx])
+        metrics[f"similarity_dev_pearson_tfidf_{half}"] = pearson([base[i] for i in idx], [gold[i] for i in idx])
     for pool in ("snn", "ant"):
         idx = [i for i, p in enumerate(pairs) if p["a"]["id"].startswith(pool)]
         if len(idx) > 2:
@@ -149,12 +163,14 @@ def worst(pairs: list[dict], ours: list[float], k: int) -> list[tuple[float, dic
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--worst", type=int, default=0, help="also list the N largest disagreements")
+    parser.add_argument("--half", choices=("tune", "check", "all"), default="tune", help="which pairs --worst lists")
     args = parser.parse_args(argv)
     pairs = load_gold()
     metrics, ours, _ = evaluate(pairs)
     for name, value in metrics.items():
         print(f"{name:<34} {value:8.4f}")
-    for gap, p, s in worst(pairs, ours, args.worst):
+    keep = [i for i, p in enumerate(pairs) if args.half == "all" or dev_half(p) == args.half]
+    for gap, p, s in worst([pairs[i] for i in keep], [ours[i] for i in keep], args.worst):
         print(f"{p['id']}  overall={p['overall']:.1f}  marsad={s:.3f}  rank_gap={gap:.0f}  {p['a']['title'][:50]} | "
               f"{p['b']['title'][:50]}\n    {p['notes']}")
     return 0

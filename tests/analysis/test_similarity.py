@@ -9,8 +9,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.analysis.stories.similarity import score_pairs, similarity
-from marsad.analysis.stories.vectors import VectorSettings, is_number, load_idf, load_stopwords, salient_numbers, terms
+from marsad.analysis.stories.similarity import (
+    PROTOCOL_WEIGHT,
+    SIMILARITY_SETTINGS,
+    pair_vector,
+    protocol_terms,
+    score_pairs,
+    similarity,
+)
+from marsad.analysis.stories.vectors import (
+    VectorSettings,
+    article_vector,
+    cosine,
+    is_number,
+    load_idf,
+    load_stopwords,
+    salient_numbers,
+    terms,
+)
 from marsad.errors import ConfigError
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
@@ -155,3 +171,112 @@ def test_similarity_salient_numbers_are_number_terms(text: str) -> None:
 def test_similarity_number_with_glued_proclitic_is_the_number() -> None:
     """BI-136 (ARABIC BEH + TATWEEL + 136, "by 136 points") is the term 136, so numbers match across outlets."""
     assert terms("\u0628\u0640136") == terms("136") == ["136"]
+
+
+@pytest.mark.parametrize(
+    "spelling_a, spelling_b",
+    [
+        pytest.param("\u0643\u064a\u0645 \u062c\u0648\u0646\u063a \u0623\u0648\u0646",
+                     "\u0643\u064a\u0645 \u062c\u0648\u0646\u062c \u0623\u0648\u0646", id="kim-jong-un-ghain-vs-jeem"),
+        pytest.param("\u062a\u0631\u0627\u0645\u0628", "\u062a\u0631\u0645\u0628", id="trump-with-and-without-alef"),
+        pytest.param("\u0623\u0631\u062f\u0648\u063a\u0627\u0646", "\u0625\u0631\u062f\u0648\u062c\u0627\u0646",
+                     id="erdogan-ghain-vs-jeem"),
+    ],
+)
+def test_similarity_two_spellings_of_one_name_count_as_shared(spelling_a: str, spelling_b: str) -> None:
+    """Transliteration variants of a name fold to one name key, so the pair score treats them as one shared term."""
+    assert pair_vector(spelling_a, "").keys() == pair_vector(spelling_b, "").keys()
+    assert similarity(spelling_a, "", spelling_b, "") > 0.999
+    # the story vectors (not name-keyed) see different terms
+    assert cosine(article_vector(spelling_a, ""), article_vector(spelling_b, "")) < 0.6
+
+
+# ARABIC: two court stories that share only the royal protocol formula ("the Custodian of the Two Holy Mosques
+# King Salman bin Abdulaziz Al Saud"): receiving Japan's ambassador / condoling Brazil's president on floods.
+_FORMULA = ("\u062e\u0627\u062f\u0645 \u0627\u0644\u062d\u0631\u0645\u064a\u0646 "
+            "\u0627\u0644\u0634\u0631\u064a\u0641\u064a\u0646 \u0627\u0644\u0645\u0644\u0643 "
+            "\u0633\u0644\u0645\u0627\u0646 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632 "
+            "\u0622\u0644 \u0633\u0639\u0648\u062f")
+COURT_JAPAN = (
+    "\u062e\u0627\u062f\u0645 \u0627\u0644\u062d\u0631\u0645\u064a\u0646 \u064a\u0633\u062a\u0642\u0628\u0644 "
+    "\u0633\u0641\u064a\u0631 \u0627\u0644\u064a\u0627\u0628\u0627\u0646",
+    f"\u0627\u0633\u062a\u0642\u0628\u0644 {_FORMULA} "
+    "\u0633\u0641\u064a\u0631 \u0627\u0644\u064a\u0627\u0628\u0627\u0646 "
+    "\u0641\u064a \u0642\u0635\u0631 \u0627\u0644\u064a\u0645\u0627\u0645\u0629 "
+    "\u0628\u0627\u0644\u0631\u064a\u0627\u0636.",
+)
+COURT_BRAZIL = (
+    "\u062e\u0627\u062f\u0645 \u0627\u0644\u062d\u0631\u0645\u064a\u0646 \u064a\u0639\u0632\u064a "
+    "\u0631\u0626\u064a\u0633 \u0627\u0644\u0628\u0631\u0627\u0632\u064a\u0644",
+    f"\u0628\u0639\u062b {_FORMULA} \u0628\u0631\u0642\u064a\u0629 \u0639\u0632\u0627\u0621 "
+    "\u0644\u0631\u0626\u064a\u0633 \u0627\u0644\u0628\u0631\u0627\u0632\u064a\u0644 \u0641\u064a "
+    "\u0636\u062d\u0627\u064a\u0627 \u0627\u0644\u0641\u064a\u0636\u0627\u0646\u0627\u062a.",
+)
+# ARABIC: the Japan audience again, told another way ("King Salman meets the Japanese ambassador in Riyadh")
+COURT_JAPAN_RETOLD = (
+    "\u0627\u0644\u0645\u0644\u0643 \u0633\u0644\u0645\u0627\u0646 \u064a\u0644\u062a\u0642\u064a "
+    "\u0627\u0644\u0633\u0641\u064a\u0631 \u0627\u0644\u064a\u0627\u0628\u0627\u0646\u064a",
+    "\u0627\u0644\u062a\u0642\u0649 \u0627\u0644\u0645\u0644\u0643 \u0633\u0644\u0645\u0627\u0646 "
+    "\u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632 \u0641\u064a "
+    "\u0627\u0644\u0631\u064a\u0627\u0636 \u0627\u0644\u0633\u0641\u064a\u0631 "
+    "\u0627\u0644\u064a\u0627\u0628\u0627\u0646\u064a \u0641\u064a \u0642\u0635\u0631 "
+    "\u0627\u0644\u064a\u0645\u0627\u0645\u0629.",
+)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param("\u0633\u0645\u0648", id="sumuw-highness"),
+        pytest.param("\u0627\u0644\u0623\u0645\u064a\u0631", id="al-amir-prince"),
+        pytest.param("\u062e\u0627\u062f\u0645", id="khadim-custodian"),
+        pytest.param("\u0628\u0646", id="bin-son-of"),
+        pytest.param("\u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632", id="abdulaziz"),
+    ],
+)
+def test_similarity_protocol_words_are_protocol_terms(word: str) -> None:
+    """Titles, honorifics, name particles and the royal house's names are damped protocol terms."""
+    assert set(terms(word)) <= protocol_terms() and terms(word)
+    assert 0.0 < PROTOCOL_WEIGHT < 1.0
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param("\u0627\u0644\u064a\u0627\u0628\u0627\u0646", id="japan"),
+        pytest.param("\u0641\u064a\u0636\u0627\u0646\u0627\u062a", id="floods"),
+        pytest.param("\u0633\u0644\u0645\u0627\u0646", id="salman-a-name-not-protocol"),
+    ],
+)
+def test_similarity_event_words_are_not_protocol_terms(word: str) -> None:
+    """Words that name the event or its people keep their full weight."""
+    assert not set(terms(word)) & protocol_terms()
+
+
+def test_similarity_protocol_boilerplate_does_not_make_stories_similar() -> None:
+    """Two court stories sharing only the protocol formula score well below two tellings of one audience."""
+    unrelated = similarity(*COURT_JAPAN, *COURT_BRAZIL)
+    same_event = similarity(*COURT_JAPAN, *COURT_JAPAN_RETOLD)
+    assert unrelated < 0.25 < 0.5 < same_event
+    # the story vectors' plain cosine ranks them much closer together
+    story = VectorSettings()
+    plain = cosine(article_vector(*COURT_JAPAN, story), article_vector(*COURT_BRAZIL, story))
+    assert unrelated < plain
+
+
+def test_similarity_title_counts_once() -> None:
+    """The pair score counts title words once (story vectors count them three times), so a shared title alone
+    weighs less than in story clustering."""
+    assert SIMILARITY_SETTINGS.title_weight == 1.0 < VectorSettings().title_weight
+    # same title "the Saudi shares", different bodies (stocks rose / the team won the league)
+    once = similarity(STOCKS[0], STOCKS[1], STOCKS[0], FOOTBALL[1])
+    thrice = similarity(STOCKS[0], STOCKS[1], STOCKS[0], FOOTBALL[1], VectorSettings())
+    assert 0.0 < once < thrice < 1.0
+
+
+@pytest.mark.parametrize("article", [pytest.param(S2019, id="summit-seed"), pytest.param(STOCKS, id="stocks")])
+def test_similarity_pair_vector_is_unit_length(article: tuple[str, str]) -> None:
+    """Pair vectors are L2-normalized, so the same article scores 1 with itself."""
+    vec = pair_vector(*article)
+    assert sum(w * w for w in vec.values()) == pytest.approx(1.0)
+    assert similarity(*article, *article) == pytest.approx(1.0)
