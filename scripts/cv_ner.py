@@ -40,8 +40,9 @@ def run_fold(shared: Path, fold: int, tmp: Path) -> dict[str, dict[str, float]]:
     systems = {
         "crf": crf,
         "bilstm": neural,
-        "ensemble": EnsembleTagger(crf, neural, EnsembleSettings(propagate=None)),
-        "ensemble+propagation": EnsembleTagger(crf, neural),
+        "ensemble": EnsembleTagger(crf, neural, EnsembleSettings(propagate=None, knowledge=None)),
+        "ensemble+propagation": EnsembleTagger(crf, neural, EnsembleSettings(knowledge=None)),
+        "ensemble+knowledge+propagation": EnsembleTagger(crf, neural),
     }
     gold = [[g for _, g in s] for s in held]
     toks = [[t for t, _ in s] for s in held]

@@ -1,8 +1,11 @@
 """Train the shipped two-pass Arabic NER CRF (``make train-ner``) and print its dev-split scores.
 
 Data: ANERcorp CAMeL train file (``../shared/data/anercorp-train``); the last 10% of its sentences are the dev
-split and are held out unless ``--full``; ``--aqmar`` adds AQMAR Wikipedia NER to training. Word clusters and
-the gazetteer are (re)built first by ``scripts/build_ner_resources.py`` when missing or with ``--rebuild``.
+split and the tenth before it the held-out split (``scoring.split_heldout``). The shipped models are trained on
+everything but the held-out split (dev included: choices are made with ``--hold-dev`` models first, then the
+shipped ones are retrained with dev, the usual train/dev/test protocol); ``--full`` trains on the whole file;
+``--aqmar`` adds AQMAR Wikipedia NER to training. Word clusters and the gazetteer are (re)built first by
+``scripts/build_ner_resources.py`` when missing or with ``--rebuild``.
 ``--cv`` only cross-validates the first pass over ten folds of the whole file. ``--tune`` grid-searches c1/c2 of
 the first pass on the dev split (temporary models) before training the shipped pair (first pass +
 document-consistency second pass, see ``marsad/analysis/entities/ner/training.py``).
@@ -27,8 +30,8 @@ from marsad.analysis.entities.ner.scoring import (  # noqa: E402
     Sentence,
     entity_scores,
     read_conll_file,
-    split_dev,
     split_fold,
+    split_heldout,
 )
 from marsad.analysis.entities.ner.consistency import ConsistencySettings  # noqa: E402
 from marsad.analysis.entities.ner.tagger import (  # noqa: E402
@@ -90,7 +93,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--rebuild", action="store_true", help="rebuild clusters and gazetteer first")
     ap.add_argument("--aqmar", action="store_true", help="add AQMAR to the training data")
-    ap.add_argument("--full", action="store_true", help="train on train+dev (dev scores are then not honest)")
+    ap.add_argument("--full", action="store_true", help="train on train+held out+dev (no honest scores then)")
+    ap.add_argument("--hold-dev", action="store_true", help="hold the dev split out too (models to tune rules on)")
     ap.add_argument("--tune", action="store_true", help="grid-search c1/c2 on the dev split first")
     ap.add_argument("--cv", action="store_true", help="only cross-validate the first pass over 10 folds")
     ap.add_argument("--c1", type=float, default=None)
@@ -107,9 +111,9 @@ def main(argv: list[str] | None = None) -> None:
     path = args.shared / ANERCORP
     if not path.exists():
         raise SystemExit(f"{path} not found: pass --shared pointing at the shared data folder")
-    train_s, dev_s = split_dev(read_conll_file(path))
+    train_s, held_s, dev_s = split_heldout(read_conll_file(path))  # the held-out tenth is never trained or tuned on
     extra = read_conll_file(args.shared / AQMAR, AQMAR_TYPES) if args.aqmar else []
-    print(f"train {len(train_s)} sentences (+{len(extra)} AQMAR), dev {len(dev_s)}", flush=True)
+    print(f"train {len(train_s)} sentences (+{len(extra)} AQMAR), dev {len(dev_s)}, held out {len(held_s)}", flush=True)
     base = TrainSettings()
     settings = TrainSettings(
         c1=base.c1 if args.c1 is None else args.c1,
@@ -117,7 +121,7 @@ def main(argv: list[str] | None = None) -> None:
         max_iterations=args.iterations or base.max_iterations,
     )
     if args.cv:
-        cross_validate(train_s + dev_s, settings)
+        cross_validate(read_conll_file(path), settings)
         return
     if args.tune:
         best = (-1.0, settings)
@@ -152,11 +156,11 @@ def main(argv: list[str] | None = None) -> None:
         """Print a progress line with the seconds elapsed."""
         print(f"{msg} ({time.time() - t0:.0f}s)", flush=True)
 
-    pairs = _pairs(train_s + extra + (dev_s if args.full else []))
+    pairs = _pairs(train_s + extra + ([] if args.hold_dev else dev_s) + (held_s if args.full else []))
     tagger = train_stacked(pairs, first, second, default_extractor(), stack, log)
     size = (first.stat().st_size + second.stat().st_size) / 1e6
     print(f"trained {first.name} + {second.name} in {time.time() - t0:.0f}s ({size:.1f} MB)")
-    suffix = " (seen in training)" if args.full else ""
+    suffix = "" if args.hold_dev else " (seen in training)"
     _show("dev first pass" + suffix, evaluate(Tagger(first, default_extractor()), dev_s))
     _show("dev" + suffix, evaluate(tagger, dev_s))
 

@@ -1,10 +1,12 @@
-"""Train the neural Arabic NER tagger (BiLSTM-CRF, ``ner-lstm.v1``) with torch and write its NumPy model file.
+"""Train the neural Arabic NER tagger (BiLSTM-CRF, ``ner-lstm.v2``) with torch and write its NumPy model file.
 
-Data: ANERcorp CAMeL train file; its last 10% of sentences (the dev split) are never trained on. The train part is
-cut again: its last ``--tune-fraction`` of sentences picks the epoch (early stopping), the rest is trained on, so
-the dev score stays honest. Every score is computed by the shipped NumPy tagger (``marsad.analysis.entities.ner.neural``)
-on arrays exported from the torch model, so what is shipped is what is measured. torch is a build-time dependency
-(``pip install torch==2.13.0``); nothing under ``marsad/`` imports it.
+Data: ANERcorp CAMeL train file; the tenth before its last 10% of sentences (the held-out split,
+``scoring.split_heldout``) is never trained on; the dev split (the last 10%) only with ``--hold-dev`` (models to
+make choices with), so the dev scores of the shipped model are not honest. The train part is cut again: its
+last ``--tune-fraction`` of sentences picks the epoch (early stopping), the rest is trained on. Every score is
+computed by the shipped NumPy tagger (``marsad.analysis.entities.ner.neural``) on arrays exported from the torch
+model, so what is shipped is what is measured. torch is a build-time dependency (``pip install torch==2.13.0``);
+nothing under ``marsad/`` imports it.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ from marsad.analysis.entities.ner.scoring import (  # noqa: E402
     Sentence,
     entity_scores,
     read_conll_file,
-    split_dev,
     split_fold,
+    split_heldout,
 )
 from marsad.analysis.entities.ner.tagger import default_extractor  # noqa: E402
 from marsad.analysis.entities.ner.training import tag_batched  # noqa: E402
@@ -312,7 +314,12 @@ def train(args: argparse.Namespace, s: NetSettings) -> None:
     rng = np.random.default_rng(s.seed)
     t0 = time.perf_counter()
     every = read_conll_file(args.shared / ANERCORP)
-    train_part, dev = split_dev(every) if args.fold is None else split_fold(every, args.fold)
+    if args.fold is None:  # the held-out tenth (scoring.HELDOUT_FOLD) is neither trained on nor scored here
+        train_part, _, dev = split_heldout(every)
+        if not args.hold_dev:  # shipped models: dev trained on too (its tail is the tune slice), scores not honest
+            train_part = train_part + dev
+    else:
+        train_part, dev = split_fold(every, args.fold)
     cut = len(train_part) - round(len(train_part) * args.tune_fraction)
     fit, tune = train_part[:cut], train_part[cut:]
     words, codes, scale = load_vectors(args.shared, s)
@@ -375,6 +382,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=None, help="model file (default: the package data)")
     ap.add_argument("--tune-fraction", type=float, default=0.05, help="last part of train used to pick the epoch")
     ap.add_argument("--fold", type=int, default=None, help="hold out this tenth of the file instead of the dev split")
+    ap.add_argument("--hold-dev", action="store_true", help="hold the dev split out too (models to tune rules on)")
     for name, value in asdict(NetSettings()).items():
         ap.add_argument("--" + name.replace("_", "-"), type=type(value), default=value)
     args = ap.parse_args(argv)

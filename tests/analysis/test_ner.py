@@ -53,7 +53,7 @@ def seed_mentions(tagger):
 def test_ner_load_tagger_is_cached_and_versioned(tagger):
     """The loader returns one shared tagger carrying the model version."""
     assert load_tagger() is tagger
-    assert tagger.version == MODEL_VERSION == "ner-ens.v2"
+    assert tagger.version == MODEL_VERSION == "ner-ens.v3"
     assert tagger.crf.version == "ner-crf.v2.pass1" and tagger.crf.second is None  # the CRF's first pass
     assert tagger.neural.version == "ner-lstm.v1"
 

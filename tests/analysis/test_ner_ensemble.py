@@ -31,13 +31,13 @@ def test_ensemble_settings_reject_bad_weight(weight):
 
 def test_ensemble_weight_zero_is_the_crf(shipped):
     """With the BiLSTM weighted 0 the ensemble labels exactly as its CRF alone."""
-    crf_only = EnsembleTagger(shipped.crf, shipped.neural, EnsembleSettings(neural_weight=0.0, propagate=None))
+    crf_only = EnsembleTagger(shipped.crf, shipped.neural, EnsembleSettings(neural_weight=0.0, propagate=None, knowledge=None))
     assert crf_only.tag_sentences(SENTENCES) == shipped.crf.tag_sentences(SENTENCES)
 
 
 def test_ensemble_large_weight_is_the_bilstm(shipped):
     """With the BiLSTM weighted very high the ensemble labels as the BiLSTM-CRF alone."""
-    neural_only = EnsembleTagger(shipped.crf, shipped.neural, EnsembleSettings(neural_weight=1e6, propagate=None))
+    neural_only = EnsembleTagger(shipped.crf, shipped.neural, EnsembleSettings(neural_weight=1e6, propagate=None, knowledge=None))
     assert neural_only.tag_sentences(SENTENCES) == shipped.neural.tag_sentences(SENTENCES)
 
 
@@ -55,10 +55,11 @@ def test_ensemble_finds_the_running_example(shipped):
 
 
 def test_ensemble_propagates_the_decoded_labels(shipped):
-    """The shipped tagger's labels are its decoded labels with the batch's names propagated."""
+    """The shipped tagger's labels are its decoded labels, corrected by knowledge, with the batch's names propagated."""
+    from marsad.analysis.entities.ner.knowledge import apply_knowledge
     from marsad.analysis.entities.ner.propagate import propagate_labels
 
-    plain = EnsembleTagger(shipped.crf, shipped.neural, EnsembleSettings(propagate=None))
+    plain = EnsembleTagger(shipped.crf, shipped.neural, EnsembleSettings(propagate=None, knowledge=None))
     decoded = plain.tag_sentences(SENTENCES)
     norms = [[shipped.extractor.word(t).norm for t in s] for s in SENTENCES]
-    assert shipped.tag_sentences(SENTENCES) == propagate_labels(norms, decoded)
+    assert shipped.tag_sentences(SENTENCES) == propagate_labels(norms, apply_knowledge(norms, decoded))

@@ -59,7 +59,18 @@ def test_cli_story_json_shape_and_detail(cli, sample_days: list[Path], tmp_path:
     assert {"id", "external_id", "why"} <= stories[0]["articles"][0].keys()
     [detail] = cli("story", stories[0]["id"], "--db", db, "--json").json_lines()
     assert detail["summary"] and {"quotes", "duplicates"} <= detail.keys()
+    assert len(detail["summary_sources"]) == len(detail["summary"]) and all(detail["summary_sources"])
     assert cli("story", "S-none", "--db", db).code == 1
+
+
+def test_cli_story_shows_why_each_article_joined(cli, sample_days: list[Path], tmp_path: Path) -> None:
+    """The plain story view prints, under every article after the first, why it joined (similarity, names)."""
+    db = tmp_path / "m.db"
+    cli("ingest", *sample_days, "--db", db, "--quiet")
+    story = cli("stories", "--db", db, "--json", "--min-size", "3").json_lines()[0]
+    out = cli("story", story["id"], "--db", db).out
+    assert out.count("joined: similarity") >= 1
+    assert any(a["why"].get("shared_names") for a in story["articles"][1:])
 
 
 def test_cli_stories_seed_articles_are_linked_chapters(cli, seeds_dir: Path, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Arabic NER: the shipped tagger (``ner-ens.v2``: first-pass CRF + BiLSTM-CRF, names propagated), mention finding, CoNLL tagging.
+"""Arabic NER: the shipped tagger (``ner-ens.v3``: CRF + BiLSTM-CRF, knowledge rules, names propagated), mentions, CoNLL.
 
 Typical use::
 
