@@ -79,7 +79,7 @@ def article_view(store: Store, key: str, detail: bool = False) -> dict[str, Any]
 def entities_page(store: Store, type_: str | None = None, limit: int = 50, offset: int = 0,
                   min_mentions: int = 0) -> list[dict[str, Any]]:
     """Entities by mentions with their variants as a list (``marsad entities --json``), one page."""
-    rows = store.list_entities(type_, limit + offset)[offset:]
+    rows = store.list_entities(type_, limit, offset)
     return [{**r, "variants": r["variants"].split(" | ") if r["variants"] else []}
             for r in rows if r["mentions"] >= min_mentions]
 
@@ -113,11 +113,11 @@ def quotes_page(store: Store, speaker: str | None = None, limit: int = 50,
     ids = find_entity_ids(store, speaker) if speaker else None
     if speaker and not ids:
         return None
-    return store.list_quotes(ids, limit + offset)[offset:]
+    return store.list_quotes(ids, limit, offset)
 
 
 def stories_page(store: Store, since: str | None = None, min_size: int = 1, limit: int = 50,
                  offset: int = 0) -> list[dict[str, Any]]:
     """Stories, latest first, each as ``story_view`` shows it (``marsad stories --json``), one page."""
-    rows = store.list_stories(since, limit + offset, min_size)[offset:]
+    rows = store.list_stories(since, limit, min_size, offset)
     return [view for r in rows if (view := story_view(store, r["id"])) is not None]

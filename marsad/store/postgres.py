@@ -92,8 +92,8 @@ class PostgresStore(SQLiteStore):
         return None if row is None else row[0]
 
     # -- views SQLite writes differently --------------------------------------------------------------------
-    def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        """Entities by mention count across the archive, with their number of articles and variants."""
+    def list_entities(self, type_: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Entities by mention count across the archive, with their number of articles and variants (a page)."""
         where, args = ("WHERE e.type = ?", [type_]) if type_ else ("", [])
         rows = self.db.execute(
             "SELECT e.id, e.type, e.canonical, e.english, e.iso, e.geonames_id,"
@@ -101,8 +101,8 @@ class PostgresStore(SQLiteStore):
             " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles,"
             " (SELECT string_agg(variant, ' | ') FROM (SELECT variant FROM entity_variants v"
             "   WHERE v.entity_id = e.id ORDER BY count DESC, variant LIMIT 8) AS top) AS variants"
-            f" FROM entities e {where} ORDER BY mentions DESC, e.canonical LIMIT ?",
-            [*args, limit],
+            f" FROM entities e {where} ORDER BY mentions DESC, e.canonical, e.id LIMIT ? OFFSET ?",
+            [*args, limit, offset],
         )
         return [dict(r) for r in rows]
 

@@ -120,7 +120,7 @@ class Store(Protocol):
     def variants_of(self, ids: Sequence[str]) -> dict[str, list[str]]:
         """``{entity id: [canonical name and every spelling]}``."""
 
-    def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    def list_entities(self, type_: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Entities by mention count, with articles and variants."""
 
     def entities_matching(self, keys: Sequence[str]) -> list[str]:
@@ -129,7 +129,8 @@ class Store(Protocol):
     def entity_detail(self, entity_id: str, limit: int = 20) -> dict[str, Any] | None:
         """One entity: fields, variants, articles, co-occurring entities."""
 
-    def list_quotes(self, speaker_ids: Sequence[str] | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    def list_quotes(self, speaker_ids: Sequence[str] | None = None, limit: int = 50, offset: int = 0
+                    ) -> list[dict[str, Any]]:
         """Statements, newest first, of ``speaker_ids`` when given."""
 
     def quotes_of_articles(self, ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -161,7 +162,8 @@ class Store(Protocol):
     def get_story(self, story_id: str) -> dict[str, Any] | None:
         """One stored story row (``data`` decoded), or None."""
 
-    def list_stories(self, since: str | None = None, limit: int = 50, min_size: int = 1) -> list[dict[str, Any]]:
+    def list_stories(self, since: str | None = None, limit: int = 50, min_size: int = 1, offset: int = 0
+                     ) -> list[dict[str, Any]]:
         """Stories last seen on or after ``since``, latest and largest first."""
 
     def story_articles(self, story_id: str) -> list[dict[str, Any]]:

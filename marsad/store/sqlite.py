@@ -212,8 +212,8 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
                         "mentions": r["mentions"], "variants": variants.get(r["id"], {}), **data})
         return out
 
-    def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        """Entities by mention count across the archive, with their number of articles and variants."""
+    def list_entities(self, type_: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Entities by mention count across the archive, with their number of articles and variants (a page)."""
         where, args = ("WHERE e.type = ?", [type_]) if type_ else ("", [])
         rows = self.db.execute(
             "SELECT e.id, e.type, e.canonical, e.english, e.iso, e.geonames_id,"
@@ -221,8 +221,8 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
             " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles,"
             " (SELECT group_concat(variant, ' | ') FROM (SELECT variant FROM entity_variants v"
             "   WHERE v.entity_id = e.id ORDER BY count DESC, variant LIMIT 8)) AS variants"
-            f" FROM entities e {where} ORDER BY mentions DESC, e.canonical LIMIT ?",
-            [*args, limit],
+            f" FROM entities e {where} ORDER BY mentions DESC, e.canonical, e.id LIMIT ? OFFSET ?",
+            [*args, limit, offset],
         )
         return [dict(r) for r in rows]
 
@@ -255,8 +255,9 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
             " GROUP BY e.id ORDER BY articles DESC, e.canonical LIMIT ?", (entity_id, limit))]
         return out
 
-    def list_quotes(self, speaker_ids: Sequence[str] | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        """Statements across the archive, newest first; only those of ``speaker_ids`` when given."""
+    def list_quotes(self, speaker_ids: Sequence[str] | None = None, limit: int = 50, offset: int = 0
+                    ) -> list[dict[str, Any]]:
+        """Statements across the archive, newest first; only those of ``speaker_ids`` when given (a page)."""
         where, args = "", []
         if speaker_ids is not None:
             where = f"WHERE q.speaker_entity_id IN ({', '.join('?' * len(speaker_ids))})"
@@ -265,8 +266,8 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
             "SELECT q.speaker, q.speaker_entity_id, e.canonical AS speaker_canonical, q.cue, q.text, q.direct,"
             " q.field, q.start, q.\"end\", a.id AS article_id, a.external_id, a.source, a.published_at, a.title"
             " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity_id"
-            f" {where} ORDER BY a.published_at DESC, a.seq, q.start LIMIT ?",
-            [*args, limit],
+            f" {where} ORDER BY a.published_at DESC, a.seq, q.start LIMIT ? OFFSET ?",
+            [*args, limit, offset],
         )
         out = [dict(r) for r in rows]
         for q in out:
@@ -322,12 +323,14 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
         meta = state.pop("_meta", None)
         return ([meta] if meta else []) + sorted(state.values(), key=lambda r: (r["first_seen_days"] or 0, r["story_id"]))
 
-    def list_stories(self, since: str | None = None, limit: int = 50, min_size: int = 1) -> list[dict[str, Any]]:
-        """Stories last seen on or after ``since``, largest and latest first."""
+    def list_stories(self, since: str | None = None, limit: int = 50, min_size: int = 1, offset: int = 0
+                     ) -> list[dict[str, Any]]:
+        """Stories last seen on or after ``since``, largest and latest first (a page)."""
         rows = self.db.execute(
             "SELECT id, title, first_seen, last_seen, size, chapter_of, data FROM stories"
-            " WHERE (CAST(? AS TEXT) IS NULL OR last_seen >= ?) AND size >= ? ORDER BY last_seen DESC, size DESC LIMIT ?",
-            (since, since, min_size, limit),
+            " WHERE (CAST(? AS TEXT) IS NULL OR last_seen >= ?) AND size >= ?"
+            " ORDER BY last_seen DESC, size DESC, id LIMIT ? OFFSET ?",
+            (since, since, min_size, limit, offset),
         )
         out = []
         for r in rows:

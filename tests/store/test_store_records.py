@@ -133,3 +133,15 @@ def test_store_entity_rows_round_trip_any_arabic(store, canonical: str, variants
     with store.transaction():
         store.save_entities([row])
     assert [r for r in store.entity_rows() if r["entity_id"] == "PER:x"] == [row]
+
+
+def test_store_listings_page_by_offset(store) -> None:
+    """Entities, quotes and stories come in pages: consecutive pages are the full listing cut, on every backend."""
+    ingest([str(SEEDS)], store, Settings())
+    for listing in (lambda limit, offset: store.list_entities(None, limit, offset),
+                    lambda limit, offset: store.list_quotes(None, limit, offset),
+                    lambda limit, offset: store.list_stories(None, limit, 1, offset)):
+        whole = listing(1000, 0)
+        assert whole
+        pages = [row for start in range(0, len(whole)) for row in listing(1, start)]
+        assert pages == whole and listing(1, len(whole)) == []
