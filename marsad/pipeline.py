@@ -219,6 +219,30 @@ class Trackers:
         return cls(make_annotator(settings, store), dedup, stories)
 
 
+@dataclass
+class TrackerCache:
+    """Trackers kept between ingests into one store by one process (``marsad serve``'s posts), so a post does not
+    reload the whole archive's state; they are reloaded when the store holds another number of articles than this
+    process left it with (another writer was there) or after a failed ingest. One writer at a time must use it."""
+
+    trackers: Trackers | None = None
+    articles: int | None = None
+
+    def get(self, store: Store, settings: Settings) -> Trackers:
+        """The trackers to ingest with: the kept ones while the store is as this process left it, else reloaded."""
+        if self.trackers is None or store.count_articles() != self.articles:
+            self.trackers = Trackers.load(store, settings)
+        return self.trackers
+
+    def keep(self, store: Store, trackers: Trackers) -> None:
+        """Remember ``trackers`` after an ingest that finished, with the store's article count."""
+        self.trackers, self.articles = trackers, store.count_articles()
+
+    def drop(self) -> None:
+        """Forget the trackers (an ingest failed part-way: its in-memory state may not match the store)."""
+        self.trackers = self.articles = None
+
+
 def _norm_text(store: Store) -> Callable[[str], str]:
     """The text the dedup index hashes for a stored article: its normalized title and body."""
     return lambda article_id: store.norm_text(article_id) or ""
@@ -235,20 +259,35 @@ def ingest(
     return ingest_items(read_paths(paths, settings.ingest), store, settings, progress)
 
 
-def ingest_bytes(data: bytes, name: str, store: Store, settings: Settings) -> IngestReport:
+def ingest_bytes(data: bytes, name: str, store: Store, settings: Settings, cache: TrackerCache | None = None
+                 ) -> IngestReport:
     """Ingest the articles of one file's bytes (``name``'s suffix picks the reader, as for a file on disk).
 
-    ``marsad serve`` stores a posted article (``upload.json``) or JSON Lines batch (``upload.jsonl``) this way.
+    ``marsad serve`` stores a posted article (``upload.json``) or JSON Lines batch (``upload.jsonl``) this way, with
+    a ``cache`` of the trackers between posts.
     """
-    return ingest_items(read_bytes(data, name, name, settings.ingest), store, settings)
+    return ingest_items(read_bytes(data, name, name, settings.ingest), store, settings, cache=cache)
 
 
 def ingest_items(items: Iterable[RawDocument | ReadError], store: Store, settings: Settings,
-                 progress: Callable[[int], None] | None = None) -> IngestReport:
+                 progress: Callable[[int], None] | None = None, cache: TrackerCache | None = None) -> IngestReport:
     """Extract, analyse, deduplicate, cluster and store a stream of read documents, one transaction per batch."""
-    report = IngestReport()
     ensure_index(store)  # a store from before the index, or with other term rules: indexed once, up front
-    trackers = Trackers.load(store, settings)
+    if cache is None:
+        return _ingest_stream(items, store, settings, Trackers.load(store, settings), progress)[0]
+    try:
+        report, trackers = _ingest_stream(items, store, settings, cache.get(store, settings), progress)
+    except BaseException:
+        cache.drop()
+        raise
+    cache.keep(store, trackers)
+    return report
+
+
+def _ingest_stream(items: Iterable[RawDocument | ReadError], store: Store, settings: Settings, trackers: Trackers,
+                   progress: Callable[[int], None] | None) -> tuple[IngestReport, Trackers]:
+    """Ingest every batch of ``items`` with ``trackers``; return the report and the trackers in their final state."""
+    report = IngestReport()
     for batch in batches(items, settings.ingest.batch_size, settings.ingest.batch_chars):
         for attempt in range(CONFLICT_RETRIES + 1):
             before = copy.deepcopy(report)
@@ -262,7 +301,7 @@ def ingest_items(items: Iterable[RawDocument | ReadError], store: Store, setting
                 trackers = Trackers.load(store, settings)  # the failed batch changed the in-memory state
         if progress:
             progress(len(batch))
-    return report
+    return report, trackers
 
 
 def _ingest_batch(batch: list, store: Store, settings: Settings, trackers: Trackers, report: IngestReport) -> None:

@@ -331,3 +331,30 @@ def test_http_api_serve_command_refuses_a_weak_token(cli, demo_db: Path, tmp_pat
     path.write_text(token + "\n")
     res = cli("serve", "--db", demo_db, "--token-file", path)
     assert res.code == 1 and "token" in res.err
+
+
+def test_http_api_posts_reuse_the_archive_state_until_another_writer_comes(writable, monkeypatch) -> None:
+    """Posts keep the near-duplicate, story and entity state in memory; it is read again only after another
+    writer changed the store (here a ``marsad ingest`` into the same file between two posts)."""
+    from marsad import pipeline
+    from marsad.config import Settings
+    from marsad.store import open_store
+
+    loads = []
+    real = pipeline.Trackers.load
+    monkeypatch.setattr(pipeline.Trackers, "load", classmethod(lambda cls, *a: loads.append(1) or real(*a)))
+    for i in range(3):
+        article = {**ARTICLE, "id": f"keep-{i}", "url": f"https://example.org/keep/{i}", "source": f"outlet{i}"}
+        assert writable.post("/api/v1/articles", json=article, headers=AUTH).status_code == 201
+    assert len(loads) == 1
+    db = writable.app.state.settings.db
+    other = {**ARTICLE, "id": "outside", "url": "https://example.org/outside", "source": "elsewhere"}
+    store = open_store(db)
+    try:
+        pipeline.ingest_bytes(json.dumps(other).encode(), "outside.json", store, Settings())
+    finally:
+        store.close()
+    loads.clear()
+    article = {**ARTICLE, "id": "after", "url": "https://example.org/after", "source": "outlet9"}
+    assert writable.post("/api/v1/articles", json=article, headers=AUTH).status_code == 201
+    assert len(loads) == 1

@@ -137,7 +137,7 @@ def ingest_upload(request: Request, body: bytes, name: str) -> Any:
 
     state = request.app.state
     with state.pool.write_lock, state.pool.borrow() as store:
-        return pipeline.ingest_bytes(body, name, store, state.settings.ingest)
+        return pipeline.ingest_bytes(body, name, store, state.settings.ingest, state.trackers)
 
 
 @router.post("/articles", status_code=201, responses={200: {"description": "every article was already stored"}})

@@ -45,6 +45,13 @@ def templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def _tracker_cache() -> object:
+    """An empty ``pipeline.TrackerCache`` (imported here: the read-only pages never load the pipeline)."""
+    from marsad.pipeline import TrackerCache
+
+    return TrackerCache()
+
+
 def create_app(settings: ServeSettings) -> FastAPI:
     """The app serving ``settings.db``: JSON API under ``/api/v1``, web pages, static files."""
     pool = StorePool(settings.db, settings.pool_size)
@@ -61,6 +68,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
                               "Shapes equal the `marsad` CLI's `--json` output.")
     app.state.settings = settings
     app.state.pool = pool
+    app.state.trackers = _tracker_cache()  # near-duplicate, story and entity state kept between posts
     app.state.templates = templates()
     install_handlers(app)
     app.include_router(api.router)
