@@ -36,10 +36,37 @@ def _of_type(store: Store, ids: list[str], type_: str | None) -> list[str]:
     return [i for i in ids if i in found and found[i]["type"] == type_]
 
 
-def story_view(store: Store, story_id: str, detail: bool = False) -> dict[str, Any] | None:
+class SummaryCache:
+    """The latest story summaries computed, keyed by story and its size and last article (so a grown story is
+    summarized again); at most ``size`` kept, least recently used dropped. For a server showing stories repeatedly."""
+
+    def __init__(self, size: int = 256) -> None:
+        """Start empty; keep at most ``size`` summaries."""
+        from collections import OrderedDict
+
+        self.size = size
+        self._items: OrderedDict[tuple, tuple[list[str], list[list[str]]]] = OrderedDict()
+
+    def get(self, key: tuple) -> tuple[list[str], list[list[str]]] | None:
+        """The summary and its sources for ``key``, or None."""
+        if key in self._items:
+            self._items.move_to_end(key)
+        return self._items.get(key)
+
+    def put(self, key: tuple, value: tuple[list[str], list[list[str]]]) -> None:
+        """Keep ``value`` for ``key``, dropping the least recently used beyond ``size``."""
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+
+def story_view(store: Store, story_id: str, detail: bool = False,
+               summaries: SummaryCache | None = None) -> dict[str, Any] | None:
     """One story as shown to users: timeline (Marsad and external ids), sources, entities, chapters.
 
-    With ``detail``: also a multi-document summary, the quotes of its articles and its near-duplicates.
+    With ``detail``: also a multi-document summary (taken from ``summaries`` when it has this state of the story),
+    the quotes of its articles and its near-duplicates.
     """
     row = store.get_story(story_id)
     if row is None:
@@ -59,7 +86,8 @@ def story_view(store: Store, story_id: str, detail: bool = False) -> dict[str, A
     }
     _name_shared(store, view["articles"])
     if detail:
-        view.update(_story_detail(store, articles))
+        key = (story_id, row["size"], row["last_seen"], tuple(a["id"] for a in articles))
+        view.update(_story_detail(store, articles, summaries, key))
     return view
 
 
@@ -73,13 +101,23 @@ def _name_shared(store: Store, articles: list[dict[str, Any]]) -> None:
             a["why"] = {**why, "shared_names": [names[e]["canonical"] for e in why["shared_entities"] if e in names]}
 
 
-def _story_detail(store: Store, articles: list[dict[str, Any]]) -> dict[str, Any]:
+def _story_detail(store: Store, articles: list[dict[str, Any]], summaries: SummaryCache | None = None,
+                  key: tuple = ()) -> dict[str, Any]:
     """Summary (with the outlets carrying each sentence), quotes and near-duplicate groups of a story's articles."""
+    ids = [a["id"] for a in articles]
+    cached = summaries.get(key) if summaries is not None else None
+    summary, sources = cached if cached is not None else _summarize(store, articles)
+    if summaries is not None and cached is None:
+        summaries.put(key, (summary, sources))
+    return {"summary": list(summary), "summary_sources": [list(s) for s in sources],
+            "quotes": store.quotes_of_articles(ids), "duplicates": store.duplicates_of_articles(ids)}
+
+
+def _summarize(store: Store, articles: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
+    """A story's summary sentences and the outlets carrying each (its articles' texts read from ``store``)."""
     from marsad.analysis.summaries.summarize import SummarySettings, summarize_story_sources
 
-    ids = [a["id"] for a in articles]
     texts = [(a["title"], (store.get_article(a["id"]) or {}).get("body") or "") for a in articles]
     picked = summarize_story_sources(texts, SummarySettings(sentences=min(5, 1 + len(texts)))) if texts else []
     sources = [list(dict.fromkeys(articles[i].get("source") or "?" for i in carriers)) for _, carriers in picked]
-    return {"summary": [text for text, _ in picked], "summary_sources": sources,
-            "quotes": store.quotes_of_articles(ids), "duplicates": store.duplicates_of_articles(ids)}
+    return [text for text, _ in picked], sources

@@ -102,3 +102,30 @@ def test_http_web_mentions_chart_has_a_gapless_axis(per_day: list, unit: str, ba
     chart = mentions_chart(per_day)
     assert (chart.unit, len(chart.bars), chart.peak) == (unit, bars, peak)
     assert max(b.height for b in chart.bars) == chart.height - 2 * chart.pad
+
+
+def test_http_web_story_summary_is_computed_once_per_state_of_the_story(client, monkeypatch) -> None:
+    """The story page and its JSON twin share one summary per story state (size, last article), not one per request."""
+    from marsad.retrieval import views
+
+    calls = []
+    real = views._summarize
+    monkeypatch.setattr(views, "_summarize", lambda *a: calls.append(1) or real(*a))
+    client.app.state.summaries = views.SummaryCache()
+    path = page_paths(client)["story"]
+    for _ in range(3):
+        assert client.get(path).status_code == 200
+        assert client.get("/api/v1" + path).status_code == 200
+    assert len(calls) == 1
+
+
+def test_http_web_summary_cache_keeps_the_latest_stories() -> None:
+    """The cache holds at most its size, dropping the least recently used story."""
+    from marsad.retrieval import SummaryCache
+
+    cache = SummaryCache(size=2)
+    cache.put(("a",), (["x"], [["s"]]))
+    cache.put(("b",), (["y"], [["s"]]))
+    assert cache.get(("a",)) is not None  # now the most recently used
+    cache.put(("c",), (["z"], [["s"]]))
+    assert cache.get(("b",)) is None and cache.get(("a",)) and cache.get(("c",))

@@ -76,9 +76,9 @@ def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0, since: 
 
 
 @router.get("/stories/{story_id}")
-def get_story(store: StoreDep, story_id: str) -> dict[str, Any]:
+def get_story(request: Request, store: StoreDep, story_id: str) -> dict[str, Any]:
     """One story (``marsad story --json``): timeline, summary, entities, quotes, duplicates, chapters."""
-    return found(retrieval.story_view(store, story_id, detail=True),
+    return found(retrieval.story_view(store, story_id, detail=True, summaries=request.app.state.summaries),
                  f"no story {story_id!r}: list ids at /api/v1/stories")
 
 

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from marsad import __version__
+from marsad import __version__, retrieval
 from marsad.interfaces.http import api, web
 from marsad.interfaces.http.errors import install_handlers
 from marsad.interfaces.http.middleware import BodyLimit, SecurityHeaders
@@ -69,6 +69,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.state.settings = settings
     app.state.pool = pool
     app.state.trackers = _tracker_cache()  # near-duplicate, story and entity state kept between posts
+    app.state.summaries = retrieval.SummaryCache()  # story summaries, recomputed when a story grows
     app.state.templates = templates()
     install_handlers(app)
     app.include_router(api.router)

@@ -61,7 +61,7 @@ def home(request: Request, store: StoreDep) -> Response:
 @router.get("/stories/{story_id}")
 def story(request: Request, store: StoreDep, story_id: str) -> Response:
     """One story: summary, timeline with copies folded, entities, quotes, earlier and later chapters."""
-    view = retrieval.story_view(store, story_id, detail=True)
+    view = retrieval.story_view(store, story_id, detail=True, summaries=request.app.state.summaries)
     if view is None:
         raise ApiError(404, f"no story {story_id!r}")
     chapters = [c for c in [view["earlier_chapter"], *view["later_chapters"]] if c]
