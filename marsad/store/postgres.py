@@ -9,8 +9,7 @@ copy), and full-text search over ``tsvector`` columns of Marsad's own terms (``s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from marsad.errors import StoreError
@@ -21,6 +20,7 @@ from marsad.store.pg_migrations import POSTGRES_MIGRATIONS
 from marsad.store.pg_sql import PgConnection
 from marsad.store.protocol import HitFilters
 from marsad.store.sqlite import ARTICLE_FIELDS, SQLiteStore, _now
+from marsad.store.sqlite_views import hit_filter_sql
 
 #: Advisory lock key held while migrating (any constant shared by every Marsad process).
 MIGRATION_LOCK = 0x4D617273  # "Mars"
@@ -30,6 +30,7 @@ class PostgresStore(SQLiteStore):
     """Articles and everything found in them, in one PostgreSQL database."""
 
     backend = "postgresql"
+    BEGIN = "BEGIN"  # row locks and the unique constraints serialize writers; no up-front lock
 
     def __init__(self, url: str) -> None:  # noqa: D107 - documented below
         """Connect to ``url`` (``postgresql://USER@HOST:PORT/DB``) and migrate; refuse with the fix on failure."""
@@ -64,19 +65,6 @@ class PostgresStore(SQLiteStore):
             applied.append(m.name)
         return applied
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Run the block in one transaction: all of it is stored, or none of it."""
-        if self.db.in_transaction:
-            yield
-            return
-        self.db.execute("BEGIN")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
 
     # -- articles -----------------------------------------------------------------------------------------
     def insert_article(self, article_id: str, article: Article, ingested_at: str | None = None) -> int | None:
@@ -141,23 +129,8 @@ class PostgresStore(SQLiteStore):
         """Articles matching an expression, best first (``ts_rank``, title weighted) or newest first."""
         args: list[Any] = []
         ranked: dict[str, list[tuple[str, list[Any]]]] = {"bases": [], "stems": []}
-        where, wargs = [_render(match, args, ranked)], list(args)
-        if filters.source:
-            where.append("a.source = ?")
-            wargs.append(filters.source)
-        if filters.since:
-            where.append("a.published_at >= ?")
-            wargs.append(filters.since)
-        if filters.until:
-            where.append("substr(a.published_at, 1, 10) <= ?")
-            wargs.append(filters.until[:10])
-        if filters.entity_ids is not None:
-            marks = ",".join("?" * len(filters.entity_ids)) or "NULL"
-            where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({marks}))")
-            wargs.extend(filters.entity_ids)
-        if filters.story_id:
-            where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-            wargs.append(filters.story_id)
+        conditions, filter_args = hit_filter_sql(filters)
+        where, wargs = [_render(match, args, ranked), *conditions], [*args, *filter_args]
         body_w = round(1.0 / float(weights[0]), 4) if weights and weights[0] else 1.0  # ts_rank weights lie in [0, 1]
         rank_parts: list[str] = []
         rank_args: list[Any] = []

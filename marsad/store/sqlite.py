@@ -25,6 +25,9 @@ ARTICLE_FIELDS = (
 class SQLiteStore(SQLiteViews, SQLiteSearch):
     """Articles and everything found in them, in one SQLite database file (or ``:memory:``)."""
 
+    #: How a write transaction starts: IMMEDIATE takes SQLite's write lock up front (no upgrade deadlock).
+    BEGIN = "BEGIN IMMEDIATE"
+
     backend = "sqlite"
 
     def __init__(self, path: str | Path, *, trace: Callable[[str], None] | None = None) -> None:
@@ -72,7 +75,7 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
         if self.db.in_transaction:
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self.BEGIN)
         try:
             yield
         except BaseException:

@@ -9,6 +9,7 @@ from typing import Any
 
 from marsad.store.match import AllOf, AnyOf, Node, Phrase, Prefix, Terms, Without
 from marsad.store.protocol import HitFilters
+from marsad.store.sqlite_views import hit_filter_sql
 
 
 #: The FTS5 columns of each column family.
@@ -81,22 +82,8 @@ class SQLiteSearch:
     def search_hits(self, match: Node, weights: Sequence[float], filters: HitFilters, limit: int,
                     order: str = "relevance") -> list[dict[str, Any]]:
         """Articles matching an expression, best first (BM25 with column ``weights``) or newest first."""
-        where, args = ["search_index MATCH ?"], [to_fts5(match)]
-        if filters.source:
-            where.append("a.source = ?")
-            args.append(filters.source)
-        if filters.since:
-            where.append("a.published_at >= ?")
-            args.append(filters.since)
-        if filters.until:
-            where.append("substr(a.published_at, 1, 10) <= ?")
-            args.append(filters.until[:10])
-        if filters.entity_ids is not None:
-            where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({_marks(len(filters.entity_ids))}))")
-            args.extend(filters.entity_ids)
-        if filters.story_id:
-            where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-            args.append(filters.story_id)
+        conditions, filter_args = hit_filter_sql(filters)
+        where, args = ["search_index MATCH ?", *conditions], [to_fts5(match), *filter_args]
         rank = f"bm25(search_index, {', '.join(str(float(w)) for w in weights)})"
         ordering = "score, a.seq" if order == "relevance" else "a.published_at DESC, score"
         rows = self.db.execute(
