@@ -1,4 +1,8 @@
-"""Search relevance on 40 judged queries over one SaudiNewsNet day, Marsad beside FTS5 ``unicode61`` and LIKE.
+"""Search relevance on judged queries over SaudiNewsNet days, Marsad beside FTS5 ``unicode61``, LIKE and PostgreSQL.
+
+Two sets: the dev set (2015-08-04, below) and the check set (``search_queries2.tsv`` over 2015-08-07, metrics
+``search_check_*``), written and judged the same way but pooled from all four systems, after every search rule
+was set; see ``evals/gold/README.md``.
 
 Queries: ``evals/gold/search_queries.tsv`` (8 each of five kinds, written before any result was seen); judgments:
 ``evals/gold/search_judgments.jsonl`` (grade 2 = about it, 1 = mentions it, 0 = neither), made by reading the
@@ -9,7 +13,8 @@ copied into a throwaway PostgreSQL server (``tests/pgserver.py``) for the ``mars
 its unjudged hits count as 0: a bias against it).
 Near-duplicate copies collapsed under a hit count right after it (the user reaches them from the hit).
 Metrics: mean nDCG@10 (graded), mean recall@100 of articles graded >= 1, and the number of queries that return
-nothing while judged-relevant articles exist. No rule or weight of the search was set on this day. The issue's
+nothing while judged-relevant articles exist. The search's name expansion (``search-names.v2``) was tuned on this day;
+the check set was not. The issue's
 baselines are FTS5 ``unicode61`` and PostgreSQL's ``arabic`` configuration (the latter comes with the PostgreSQL
 backend); LIKE over normalized text is an extra, stronger reference. Marsad was pooled deeper (25 against 15), so
 its unjudged share is smaller: a bias in its favour, stated here.
@@ -32,19 +37,24 @@ from marsad.text.normalize import normalize
 
 GOLD = Path(__file__).parent / "gold"
 DAY = "2015-08-04"
+#: The check set (``search_queries2.tsv``): another day, judged after every search rule was set.
+CHECK_DAY = "2015-08-07"
 DEPTH = 100
+#: (metric prefix, day, queries file, judgments file) of each judged set.
+SETS = (("", DAY, "search_queries.tsv", "search_judgments.jsonl"),
+        ("check_", CHECK_DAY, "search_queries2.tsv", "search_judgments2.jsonl"))
 
 
-def load_queries() -> list[tuple[str, str, str]]:
-    """(id, kind, query) rows of the query file."""
-    path = GOLD / "search_queries.tsv"
+def load_queries(name: str = "search_queries.tsv") -> list[tuple[str, str, str]]:
+    """(id, kind, query) rows of a query file."""
+    path = GOLD / name
     rows = [line.rstrip("\n").split("\t") for line in path.read_text("utf-8").splitlines()]
     return [(r[0], r[1], r[2]) for r in rows if len(r) == 3 and not r[0].startswith("#") and r[0] != "id"]
 
 
-def load_judgments() -> dict[str, dict[str, int]]:
+def load_judgments(name: str = "search_judgments.jsonl") -> dict[str, dict[str, int]]:
     """query id -> {ref: grade}, or raise naming the missing file."""
-    path = GOLD / "search_judgments.jsonl"
+    path = GOLD / name
     if not path.is_file():
         raise MarsadError(f"{path} not found: restore it from the repository")
     out: dict[str, dict[str, int]] = defaultdict(dict)
@@ -72,8 +82,8 @@ def recall(ranked: list[str], grades: dict[str, int], k: int = DEPTH) -> float:
 
 
 @cache
-def marsad_store_path() -> str:
-    """Ingest the day once (every stage on) into a temporary SQLite file; return its path."""
+def marsad_store_path(day: str = DAY) -> str:
+    """Ingest a day once (every stage on) into a temporary SQLite file; return its path."""
     from marsad.config import Settings
     from marsad.pipeline import ingest
     from marsad.store import open_store
@@ -81,8 +91,8 @@ def marsad_store_path() -> str:
     tmp = Path(tempfile.mkdtemp(prefix="marsad-search-eval-"))
     path = tmp / "day.jsonl"
     with path.open("w", encoding="utf-8") as f:
-        for i, row in enumerate(load_day(DAY)):
-            f.write(json.dumps({**row, "id": f"{DAY}#{i}"}, ensure_ascii=False) + "\n")
+        for i, row in enumerate(load_day(day)):
+            f.write(json.dumps({**row, "id": f"{day}#{i}"}, ensure_ascii=False) + "\n")
     store = open_store(tmp / "day.db")
     ingest([str(path)], store, Settings())
     store.close()
@@ -104,7 +114,7 @@ def marsad_ranking(store, query: str) -> list[str]:  # noqa: ANN001 - a marsad S
     return list(dict.fromkeys(out))[:DEPTH]
 
 
-def postgres_systems(rows: dict[str, dict], stack: ExitStack) -> dict:
+def postgres_systems(rows: dict[str, dict], stack: ExitStack, day: str = DAY) -> dict:
     """Marsad on PostgreSQL (the SQLite archive copied over) and PostgreSQL's ``arabic`` configuration, on a
     throwaway server; {} when none can start here (unless MARSAD_REQUIRE_POSTGRES=1, when that fails the run)."""
     import os
@@ -121,7 +131,7 @@ def postgres_systems(rows: dict[str, dict], stack: ExitStack) -> dict:
     from marsad.store import open_store
     from marsad.store.copying import copy_store
 
-    lite = open_store(marsad_store_path())
+    lite = open_store(marsad_store_path(day))
     pg = open_store(server.create_database("marsad_eval"))
     stack.callback(pg.close)
     copy_store(lite, pg)
@@ -131,47 +141,62 @@ def postgres_systems(rows: dict[str, dict], stack: ExitStack) -> dict:
     return {"marsad_postgresql": lambda q: marsad_ranking(pg, q), "pg_arabic": lambda q: pg_arabic_search(arabic, q)}
 
 
-def run() -> dict[str, float]:
-    """Mean nDCG@10 and recall@100 of Marsad (SQLite and PostgreSQL) and the baselines; empty-result queries."""
+def systems_for(day: str, stack: ExitStack) -> dict:
+    """Every compared system over one day's articles: name -> (query -> ranked refs)."""
     from marsad.store import open_store
 
-    queries, judged = load_queries(), load_judgments()
-    rows = {f"{DAY}#{i}": r for i, r in enumerate(load_day(DAY))}
+    rows = {f"{day}#{i}": r for i, r in enumerate(load_day(day))}
     fts = build_fts5_unicode61((ref, r.get("title") or "", r.get("content") or "") for ref, r in rows.items())
     norm = {ref: normalize(f"{r.get('title') or ''}\n{r.get('content') or ''}") for ref, r in rows.items()}
-    stack = ExitStack()
-    store = open_store(marsad_store_path())
+    store = open_store(marsad_store_path(day))
     stack.callback(store.close)
-    systems = {
+    return {
         "marsad": lambda q: marsad_ranking(store, q),
         "fts5_unicode61": lambda q: fts5_search(fts, q, DEPTH),
         "like": lambda q: like_search(norm, q, DEPTH),
-        **postgres_systems(rows, stack),
+        **postgres_systems(rows, stack, day),
     }
+
+
+def score_set(prefix: str, day: str, queries_file: str, judgments_file: str) -> dict[str, float]:
+    """nDCG@10, recall@100 and empty-result counts of every system on one judged set (metrics ``search_<prefix>…``)."""
+    queries, judged = load_queries(queries_file), load_judgments(judgments_file)
     out: dict[str, float] = {}
-    for name, rank in systems.items():
-        ndcgs, recalls, empty = [], [], 0
-        by_kind: dict[str, list[float]] = defaultdict(list)
-        for qid, kind, query in queries:
-            ranked = rank(query)
-            grades = judged.get(qid, {})
-            ndcgs.append(ndcg(ranked, grades))
-            recalls.append(recall(ranked, grades))
-            by_kind[kind].append(ndcgs[-1])
-            empty += not ranked and any(g >= 1 for g in grades.values())
-        out[f"search_{name}_ndcg10"] = round(sum(ndcgs) / len(ndcgs), 4)
-        out[f"search_{name}_recall100"] = round(sum(recalls) / len(recalls), 4)
-        out[f"search_{name}_empty_with_relevant"] = float(empty)
-        if name.startswith("marsad"):
-            out[f"search_{name}_no_empty"] = 1.0 if empty == 0 else 0.0
-        if name == "marsad":
-            for kind, values in sorted(by_kind.items()):
-                out[f"search_marsad_ndcg10_{kind}"] = round(sum(values) / len(values), 4)
-    stack.close()
-    baselines = [out[f"search_{b}_ndcg10"] for b in ("fts5_unicode61", "pg_arabic") if f"search_{b}_ndcg10" in out]
-    out["search_marsad_ndcg10_gain"] = round(out["search_marsad_ndcg10"] - max(baselines), 4)
-    out["search_marsad_ndcg10_gain_over_fts5"] = round(out["search_marsad_ndcg10"] - out["search_fts5_unicode61_ndcg10"], 4)
-    out["search_marsad_ndcg10_gain_over_like"] = round(out["search_marsad_ndcg10"] - out["search_like_ndcg10"], 4)
+    with ExitStack() as stack:
+        for name, rank in systems_for(day, stack).items():
+            ndcgs, recalls, empty = [], [], 0
+            by_kind: dict[str, list[float]] = defaultdict(list)
+            for qid, kind, query in queries:
+                ranked = rank(query)
+                grades = judged.get(qid, {})
+                ndcgs.append(ndcg(ranked, grades))
+                recalls.append(recall(ranked, grades))
+                by_kind[kind].append(ndcgs[-1])
+                empty += not ranked and any(g >= 1 for g in grades.values())
+            key = f"search_{prefix}{name}"
+            out[f"{key}_ndcg10"] = round(sum(ndcgs) / len(ndcgs), 4)
+            out[f"{key}_recall100"] = round(sum(recalls) / len(recalls), 4)
+            out[f"{key}_empty_with_relevant"] = float(empty)
+            if name.startswith("marsad"):
+                out[f"{key}_no_empty"] = 1.0 if empty == 0 else 0.0
+            if name == "marsad":
+                for kind, values in sorted(by_kind.items()):
+                    out[f"{key}_ndcg10_{kind}"] = round(sum(values) / len(values), 4)
+    marsad = out[f"search_{prefix}marsad_ndcg10"]
+    baselines = [out[f"search_{prefix}{b}_ndcg10"] for b in ("fts5_unicode61", "pg_arabic") if f"search_{prefix}{b}_ndcg10" in out]
+    out[f"search_{prefix}marsad_ndcg10_gain"] = round(marsad - max(baselines), 4)
+    out[f"search_{prefix}marsad_ndcg10_gain_over_fts5"] = round(marsad - out[f"search_{prefix}fts5_unicode61_ndcg10"], 4)
+    out[f"search_{prefix}marsad_ndcg10_gain_over_like"] = round(marsad - out[f"search_{prefix}like_ndcg10"], 4)
+    return out
+
+
+def run() -> dict[str, float]:
+    """Every judged set whose judgments exist: Marsad (SQLite and PostgreSQL) beside the baselines."""
+    out: dict[str, float] = {}
+    for prefix, day, queries_file, judgments_file in SETS:
+        if prefix and not (GOLD / judgments_file).is_file():
+            continue
+        out.update(score_set(prefix, day, queries_file, judgments_file))
     return out
 
 

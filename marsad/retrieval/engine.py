@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.errors import ConfigError
+from marsad.retrieval.names import name_spellings
 from marsad.retrieval.query import Query, Term, parse_query
 from marsad.retrieval.snippets import make_snippet
 from marsad.store import Store
@@ -109,24 +110,20 @@ def _plain(group: tuple[Term, ...]) -> str | None:
 def find_names(store: Store, groups: tuple[tuple[Term, ...], ...]) -> dict[int, tuple[int, list[str]]]:
     """Find runs of plain query words naming a stored entity (any spelling): start -> (run length, spellings).
 
-    Longest runs first, left to right; a word belongs to one run at most.
+    Longest runs first, left to right; a word belongs to one run at most; which entities a run names and which of
+    their spellings are added is decided by :func:`marsad.retrieval.names.name_spellings`.
     """
-    from marsad.analysis.entities.namekey import name_key
-
     toks = [_plain(g) for g in groups]
-    runs: dict[tuple[int, int], str] = {}
-    for n in range(min(MAX_NAME_WORDS, len(toks)), 0, -1):
-        for i in range(len(toks) - n + 1):
-            if all(toks[i : i + n]) and (key := name_key(" ".join(toks[i : i + n]))):  # type: ignore[arg-type]
-                runs[(i, n)] = key
-    found = store.entity_ids_by_keys(sorted(set(runs.values())))
     out: dict[int, tuple[int, list[str]]] = {}
     taken: set[int] = set()
-    for (i, n), key in sorted(runs.items(), key=lambda r: (-r[0][1], r[0][0])):
-        if key in found and not taken & set(range(i, i + n)):
-            spellings = [sp for names in store.variants_of(found[key]).values() for sp in names]
-            out[i] = (n, spellings)
-            taken.update(range(i, i + n))
+    for n in range(min(MAX_NAME_WORDS, len(toks)), 0, -1):
+        for i in range(len(toks) - n + 1):
+            run = toks[i : i + n]
+            if all(run) and not taken & set(range(i, i + n)):
+                spellings = name_spellings(store, run)  # type: ignore[arg-type]
+                if spellings is not None:
+                    out[i] = (n, spellings)
+                    taken.update(range(i, i + n))
     return out
 
 

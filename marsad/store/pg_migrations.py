@@ -1,11 +1,14 @@
 """The PostgreSQL schema: the SQLite migrations in PostgreSQL's types, and its own full-text index.
 
-Same migration names as SQLite, so ``applied_migrations`` reads alike on both backends. Types: ``BLOB`` is
+The SQLite migrations' names come first, so ``applied_migrations`` reads alike on both backends up to
+PostgreSQL's own later ones. Types: ``BLOB`` is
 ``BYTEA``, ``REAL`` is ``DOUBLE PRECISION`` (SQLite's REAL is 8 bytes; PostgreSQL's REAL is 4). The search index
 is two ``tsvector`` columns (bases and stems; title weighted A, body B) with GIN indexes, over the terms Marsad
 writes itself (``simple`` configuration: no stemming or stop words of PostgreSQL's own). The ``words`` family of
 the SQLite index is left out to keep the index small: a word without the article is its own base, so word
-look-ups (prefixes) read the bases.
+look-ups (prefixes) read the bases. ``0007`` replaces the two vectors by one (bases and marked stems, so a whole
+query is answered inside one GIN index) and a small unindexed title vector that chooses which matches are ranked
+in full (``marsad.store.pg_search``).
 """
 
 from __future__ import annotations
@@ -41,6 +44,15 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = tuple(
             "CREATE TABLE entity_keys (key TEXT NOT NULL, entity_id TEXT NOT NULL REFERENCES entities(id),"
             " PRIMARY KEY (key, entity_id))",
             "CREATE INDEX entity_keys_entity ON entity_keys(entity_id)",
+        ),
+    ),
+    Migration(
+        "0007_search_terms",
+        (  # one vector per article (bases and marked stems) and the title's own; rebuilt on next use
+            "DROP TABLE search_index",
+            "CREATE TABLE search_index (seq INTEGER PRIMARY KEY, terms tsvector NOT NULL, title_terms tsvector NOT NULL)",
+            "CREATE INDEX search_index_terms ON search_index USING gin (terms)",
+            "DELETE FROM state WHERE namespace = 'search' AND key = 'version'",
         ),
     ),
 )

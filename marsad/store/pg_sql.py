@@ -125,15 +125,18 @@ class PgConnection:
             return sql
         return _ORDER_RE.sub(lambda mo: "ORDER BY " + _order_nulls(mo.group(1)), sql)
 
-    def execute(self, sql: str, params: Sequence[Any] | None = ()) -> Cursor:
+    def execute(self, sql: str, params: Sequence[Any] | None = (), prepare: bool | None = None) -> Cursor:
         """Run one statement; return its rows (none for statements that return none).
 
-        A deadlock or serialization failure (another writer) is raised as ``StoreConflict``: retryable.
+        ``prepare=False`` plans the statement for its own parameters every time: psycopg prepares a statement run
+        five times, and PostgreSQL's generic plan for it ignores the values (fatal for full-text queries, whose
+        best plan depends on how common the words are). A deadlock or serialization failure (another writer) is
+        raised as ``StoreConflict``: retryable.
         """
         from psycopg import errors
 
         try:
-            cur = self.conn.execute(self.translate(sql), list(params or ()))
+            cur = self.conn.execute(self.translate(sql), list(params or ()), prepare=prepare)
         except (errors.DeadlockDetected, errors.SerializationFailure) as exc:
             raise StoreConflict(f"another writer holds what this transaction needs ({exc.sqlstate}): run it again") from None
         if cur.description is None:

@@ -120,6 +120,12 @@ class Store(Protocol):
     def variants_of(self, ids: Sequence[str]) -> dict[str, list[str]]:
         """``{entity id: [canonical name and every spelling]}``."""
 
+    def variant_counts(self, ids: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """``{entity id: [(spelling, mentions)]}``, most used first."""
+
+    def count_term_articles(self, term: str) -> int:
+        """How many articles have ``term`` among their indexed base forms."""
+
     def list_entities(self, type_: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Entities by mention count, with articles and variants."""
 

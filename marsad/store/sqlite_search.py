@@ -126,6 +126,24 @@ class SQLiteSearch:
                 out[eid].append(variant)
         return out
 
+    def variant_counts(self, ids: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """``{entity id: [(spelling, mentions)]}`` of the given entities, most used first."""
+        if not ids:
+            return {}
+        out: dict[str, list[tuple[str, int]]] = {}
+        for eid, variant, count in self.db.execute(
+            f"SELECT entity_id, variant, count FROM entity_variants WHERE entity_id IN ({_marks(len(ids))})"
+            " ORDER BY entity_id, count DESC, variant", list(ids),
+        ):
+            out.setdefault(eid, []).append((variant, int(count)))
+        return out
+
+    def count_term_articles(self, term: str) -> int:
+        """How many articles have ``term`` among their base forms (title or body)."""
+        row = self.db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?",
+                              (to_fts5(Terms("bases", (term,))),)).fetchone()
+        return int(row[0])
+
     def copy_roots(self, ids: Sequence[str]) -> dict[str, str]:
         """``{article id: the earliest article it (transitively) copies}`` for the given ids that are copies."""
         parent: dict[str, str] = {}

@@ -173,6 +173,11 @@ _WORD_TABLE = str.maketrans(
 )
 
 
+def has_presentation_forms(text: str) -> bool:
+    """Whether ``text`` has Arabic presentation forms (only the full ``match.v1`` chain folds them, via NFKC)."""
+    return _PRESENTATION_RE.search(text) is not None
+
+
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """Normalize one word with ``match.v1`` (cached: vocabularies are small, texts are long)."""

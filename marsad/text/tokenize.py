@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from marsad.text.sentences import Sentence, split_sentences
@@ -27,6 +28,11 @@ class Token(NamedTuple):
 def words(text: str) -> list[str]:
     """Return the words of ``text`` (no punctuation)."""
     return _WORD_RE.findall(text)
+
+
+def iter_word_matches(text: str, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Iterate over the words of ``text[:end]`` as regex matches (``group()``, ``start()``, ``end()``): no objects made."""
+    return _WORD_RE.finditer(text, 0, len(text) if end is None else end)
 
 
 def word_spans(text: str) -> list[Token]:

@@ -40,7 +40,11 @@ def test_store_finds_same_outlet_copy_by_url_or_text(store) -> None:
 
 
 def test_store_migrations_are_recorded_once(store) -> None:
-    assert store.applied_migrations() == [m.name for m in SQLITE_MIGRATIONS]
+    from marsad.store.pg_migrations import POSTGRES_MIGRATIONS
+
+    own = POSTGRES_MIGRATIONS if store.backend == "postgresql" else SQLITE_MIGRATIONS
+    assert store.applied_migrations() == [m.name for m in own]
+    assert [m.name for m in own][: len(SQLITE_MIGRATIONS)] == [m.name for m in SQLITE_MIGRATIONS]
     assert store.migrate() == []
 
 
