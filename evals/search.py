@@ -13,11 +13,10 @@ copied into a throwaway PostgreSQL server (``tests/pgserver.py``) for the ``mars
 its unjudged hits count as 0: a bias against it).
 Near-duplicate copies collapsed under a hit count right after it (the user reaches them from the hit).
 Metrics: mean nDCG@10 (graded), mean recall@100 of articles graded >= 1, and the number of queries that return
-nothing while judged-relevant articles exist. The search's name expansion (``search-names.v2``) was tuned on this day;
-the check set was not. The issue's
-baselines are FTS5 ``unicode61`` and PostgreSQL's ``arabic`` configuration (the latter comes with the PostgreSQL
-backend); LIKE over normalized text is an extra, stronger reference. Marsad was pooled deeper (25 against 15), so
-its unjudged share is smaller: a bias in its favour, stated here.
+nothing while judged-relevant articles exist. The search's name expansion (``search-names.v2``) was tuned on this
+day; the check set was not. The issue's baselines are FTS5 ``unicode61`` and PostgreSQL's ``arabic`` configuration
+(the latter comes with the PostgreSQL backend); LIKE over normalized text is an extra, stronger reference. Marsad
+was pooled deeper (25 against 15), so its unjudged share is smaller: a bias in its favour, stated here.
 """
 
 from __future__ import annotations

@@ -62,7 +62,10 @@ def search_columns(title_norm: str, body_norm: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for field, text in (("title", title_norm), ("body", body_norm)):
         toks = words(text)
+        vocab = set(toks)  # each distinct word is folded once (a text repeats most of its words)
+        bases = {t: base_form(t) for t in vocab}
+        stems = {t: light_stem(t) for t in vocab}
         out[field] = " ".join(toks)
-        out[f"{field}_bases"] = " ".join(base_form(t) for t in toks)
-        out[f"{field}_stems"] = " ".join(stem_form(t) for t in toks)
+        out[f"{field}_bases"] = " ".join(map(bases.__getitem__, toks))
+        out[f"{field}_stems"] = " ".join(map(stems.__getitem__, toks))
     return {c: out[c] for c in COLUMNS}
