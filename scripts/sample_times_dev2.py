@@ -118,12 +118,17 @@ def queue(n: int) -> list[dict]:
         if art["id"].startswith("snn-"):
             art = {**art, "id": f"snn-{SNN_DAY}-{art['source']}-{art['id'].rsplit('-', 1)[1]}"}
         by_outlet.setdefault(art["source"], []).append(art)
-    rng = random.Random(SEED)
+    return deal(by_outlet, SEED, n, bodies)
+
+
+def deal(by_outlet: dict[str, list[dict]], seed: int, n: int, gold_bodies: list[str]) -> list[dict]:
+    """Shuffle each outlet's articles and the outlets (seeded), deal round-robin, drop wire copies of gold bodies."""
+    rng = random.Random(seed)
     outlets = sorted(by_outlet)
     for name in outlets:
         rng.shuffle(by_outlet[name])
     rng.shuffle(outlets)
-    gold_shingles = [_shingles(b) for b in bodies]
+    gold_shingles = [_shingles(b) for b in gold_bodies]
     out: list[dict] = []
     depth = 0
     while len(out) < n and any(depth < len(by_outlet[o]) for o in outlets):
@@ -146,16 +151,22 @@ def _is_copy(sh: set[str], gold: list[set[str]]) -> bool:
     return any(g and sh and len(sh & g) / min(len(sh), len(g)) >= COPY_CONTAINMENT for g in gold)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=Path("/tmp/times_dev2_queue.jsonl"))
+def queue_cli(queue_fn, doc: str, default_out: str) -> None:  # noqa: ANN001 - queue(n) -> list of articles
+    """Parse ``--out`` / ``--n``, draw the queue and write it as JSON lines with each candidate's rank."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path(default_out))
     parser.add_argument("--n", type=int, default=96)
     args = parser.parse_args()
-    rows = queue(args.n)
+    rows = queue_fn(args.n)
     with args.out.open("w", encoding="utf-8") as fh:
         for rank, art in enumerate(rows):
             fh.write(json.dumps({"rank": rank, **art}, ensure_ascii=False) + "\n")
     print(f"{len(rows)} candidates -> {args.out}")
+
+
+def main() -> None:
+    """Write the queue (``--out``, ``--n``)."""
+    queue_cli(queue, __doc__, "/tmp/times_dev2_queue.jsonl")
 
 
 if __name__ == "__main__":

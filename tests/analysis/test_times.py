@@ -84,6 +84,12 @@ def test_times_hijri_dates(text: str, value: str) -> None:
         pytest.param("المقرر في مطلع العام المقبل", "مطلع العام المقبل", "2016-01-01/2016-01-31", id="start-of-next-year"),
         pytest.param("أفضل لاعب للعام الماضي", "للعام الماضي", "2014", id="lil-last-year"),
         pytest.param("قتل منذ أكثر من ثلاث سنوات", "منذ أكثر من ثلاث سنوات", "2012", id="ago-more-than"),
+        pytest.param("لعب مع الفريق (2001-2007). وانتقل", "2001-2007", "2001/2007", id="year-dash-year-in-brackets"),
+        pytest.param("خطة دول المجلس (2016 - 2030) للتنمية", "2016 - 2030", "2016/2030", id="year-spaced-dash-year"),
+        pytest.param("خلال الحرب بين 1998 و1999. وبعد", "بين 1998 و1999", "1998/1999", id="between-year-and-year"),
+        pytest.param("قبل انتخابات 2016 كي لا تتحدث", "2016", "2016", id="year-after-noun-then-function-word"),
+        pytest.param("ألمانيا تقر ميزانية 2019 بلا ديون", "2019", "2019", id="budget-year"),
+        pytest.param("في جرائم انتفاضة 2011، وقال", "2011", "2011", id="year-after-noun-then-comma"),
     ],
 )
 def test_times_periods(text: str, expr: str, value: str) -> None:
@@ -190,6 +196,11 @@ def test_times_absolute_without_published_resolves() -> None:
         pytest.param("فاز 1-صفر على", id="score-not-safar"),
         pytest.param("عين اليوم – الرياض", id="outlet-name"),
         pytest.param("بلغ 2015 طالبا", id="bare-number"),
+        pytest.param("بلغ عدد الزوار 2015 في", id="count-before-function-word"),
+        pytest.param("خرج من ربع نهائي كأس أوروبا 2016. ويضم", id="named-event"),
+        pytest.param("انتقل في شتاء 2014 على سبيل الإعارة", id="season-of-a-year"),
+        pytest.param("في الموسم 2018-2019 كان", id="sports-season"),
+        pytest.param("سجل 15، 2015 هدفا", id="a-list-of-counts"),
     ],
 )
 def test_times_non_temporal_ignored(text: str) -> None:

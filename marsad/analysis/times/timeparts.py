@@ -26,6 +26,8 @@ MONTH_SPAN_DAYS = 31
 #: Days a Hijri date may stand from the Gregorian date written beside it and still be the same day (Umm al-Qura
 #: against sighting, and the writer's own conversion).
 DOUBLE_DATE_DAYS = 2
+#: Longest span of years read as one interval ("2016 - 2030").
+MAX_YEAR_SPAN = 60
 #: Characters after a date searched for "every year" (the rest of its clause).
 RECURRING_WINDOW = 100
 #: Years that are not calendar years (fiscal, academic): a fraction of them is not annotated (folded forms).
@@ -75,6 +77,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:{months_of})\s+(?:\u0627\u0644)?(?P<n2>{numwords}))\s+(?P<ord>{months_order}){WB_END}"
             rf"(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
         "range_head": re.compile(r"(?:\u0645\u0646|\u0628\u064a\u0646)\s+$"),  # MEEM NOON (from), BEH YEH NOON (between)
+        "year_pair": re.compile(
+            rf"{WB_START}(?P<x>(?:(?P<head>{alternation(lex.words('yearpair'))})\s+)?(?P<y1>(?:19|20)\d\d)"
+            rf"\s*(?P<sep>[-\u2013\u2014]|\u0648)\s*(?P<y2>(?:19|20)\d\d))(?![\d/]|[.\-]\d)"),
     }
 
 
@@ -171,7 +176,22 @@ def months_first(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "period")
 
 
-PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first)
+def year_pairs(ctx: Context) -> Iterator[Candidate]:
+    """Two years as one interval: "(2001-2007)", "2016 - 2030", "\u0628\u064a\u0646 1998 \u06481999", "\u0639\u0627\u0645\u064a 2004 \u06482007".
+
+    "and" needs a head ("between", "the two years"); a dash does not. A season ("\u0645\u0648\u0633\u0645 2018-2019") is no calendar
+    interval (``yearblock`` before it).
+    """
+    for m in _patterns()["year_pair"].finditer(ctx.w):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not y1 < y2 <= y1 + MAX_YEAR_SPAN or (m.group("sep") == "\u0648" and not m.group("head")):
+            continue
+        if ctx.prev_word(m.start("x")) in ctx.lex.words("yearblock"):
+            continue
+        yield Candidate(m.start("x"), m.end("x"), f"{y1:04d}/{y2:04d}", "gregorian", "period")
+
+
+PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first, year_pairs)
 
 
 def recurring(ctx: Context, cand: Candidate) -> bool:

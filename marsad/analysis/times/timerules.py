@@ -16,6 +16,11 @@ from marsad.analysis.times.timewords import Grammar, Lexicon, MonthName
 
 GREGORIAN_MIN_YEAR = 1700  # a 4-digit year below this without an era marker is read as Hijri (13xx/14xx AH)
 BARE_YEAR_RANGE = (1900, 2099)  # a year after a bare preposition ("in 2011") must fall here to count
+MAX_YEARS_AHEAD = 15  # a bare year after a noun lies at most this far after publication ("رؤية 2030" is blocked by name)
+YEAR_HEAD_WORDS = 3  # words before a bare year searched for an event or quantity head ("كأس أوروبا 2016")
+_WORD = re.compile(r"\w+")
+_NUMBER_BEFORE = re.compile(r"\d[^\w]*$")  # a number right before: a count or a score, not a year
+_CLAUSE_PUNCT = frozenset(".,;:!?)(\"\n\u060c\u061b\u061f\u00bb\u00ab-\u2013")  # incl. ARABIC COMMA / SEMICOLON / QUESTION
 _SENTENCE_END = re.compile(r"[.!?\u061f\n]")  # ARABIC QUESTION MARK among the sentence ends
 _PREV_WORD = re.compile(r"(\w+)[^\w]*$")
 _NEXT_WORD = re.compile(r"^[^\w]*(\w+)")
@@ -202,7 +207,8 @@ def years(ctx: Context) -> Iterator[Candidate]:
             continue
         if not (m.group("yw") or era):
             prep = ctx.prev_word(m.start("x")) in ctx.lex.words("prep")
-            if not (prep and BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1]):
+            if not ((prep or _year_after_noun(ctx, m.start("x"), m.end("x")))
+                    and BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1]):
                 continue
         if _is_hijri_year(ctx, year, era):
             value, calendar = tc.hijri_year_value(year), "hijri"
@@ -212,6 +218,24 @@ def years(ctx: Context) -> Iterator[Candidate]:
         more = _AND_YEAR.match(ctx.w, m.end("x")) if calendar == "gregorian" else None
         if more:  # "between 2004 and 2007": the second year shares the first one's cue
             yield Candidate(more.start(1), more.end(1), more.group(1), "gregorian", "year")
+
+
+def _year_after_noun(ctx: Context, start: int, end: int) -> bool:
+    """A bare number read as a year after a noun ("انتخابات 2016 كي", "ميزانية 2019 بلا", "و2010 (").
+
+    The number closes a noun phrase: punctuation, the end, or a function word (``yearnext``) follows it, and no
+    event, model, quantity or numbering word (``yearblock``) comes before it.
+    """
+    before, after = ctx.prev_word(start), ctx.next_word(end)
+    if not before or before.isdigit() or _NUMBER_BEFORE.search(ctx.w, max(0, start - 40), start) is not None:
+        return False
+    heads = _WORD.findall(ctx.w, max(0, start - 40), start)[-YEAR_HEAD_WORDS:]
+    if any(w in ctx.lex.words("yearblock") for w in heads):
+        return False
+    if ctx.published is not None and int(ctx.w[start:end][-4:]) > ctx.published.year + MAX_YEARS_AHEAD:
+        return False
+    gap = ctx.w[end : end + 3].lstrip(" ")
+    return not after or (gap[:1] in _CLAUSE_PUNCT) or after in ctx.lex.words("yearnext")
 
 
 def weekdays(ctx: Context) -> Iterator[Candidate]:

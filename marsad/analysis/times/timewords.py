@@ -11,7 +11,8 @@ Roles of ``grammar.tsv``: ``yearword`` (year nouns before a number), ``monthword
 their count), ``future`` (tense cues), ``futurestop`` (words starting like a future verb that are not verbs),
 ``fridayblock`` (words making Friday the prayer, not a date), ``weekdayblock`` (place nouns before
 a weekday-named place), ``corresponding`` ("corresponding to" between a weekday and its date), ``todayblock_before`` / ``todayblock_after``
-(words making "the day" not mean today).
+(words making "the day" not mean today), ``yearnext`` / ``yearblock`` (words after / before a bare number that
+make it / keep it from being a year), ``yearpair`` (words before two years joined into one interval).
 """
 
 from __future__ import annotations
