@@ -47,7 +47,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
 
 #: Version of the rules; stored beside every quote this module produced.
-QUOTES_VERSION = "quotes-rules.v2"
+QUOTES_VERSION = "quotes-rules.v3"
 
 #: Prepositions that sit between a cue and its complementizer ("أشار إلى أن", "أكد على أن", "حذر من أن").
 LINK_PREPS = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0645\u0646"})  # ila, ala, min (normalized)
