@@ -14,7 +14,9 @@ quotes from 15 outlets: SaudiNewsNet 2015-08-04 and ANT 2018, labelled blind to 
 Its quotes carry ``speaker_resolved`` (the named person or organisation a title, anaphor or continuation refers to,
 or null); a system speaker counts as right when it agrees with ``speaker`` or with ``speaker_resolved`` under the
 rule above. ``quote_dev2_`` scores the second dev set ``quotes_dev2.jsonl`` (65 articles, 253 quotes, 15 outlets:
-SaudiNewsNet 2015-08-08 and ANT 2018), labelled blind after the rules were written: the figure no rule saw.
+SaudiNewsNet 2015-08-08 and ANT 2018), labelled blind after ``quotes-rules.v2``; ``quotes-rules.v3`` was written on
+it, so ``quote_dev3_`` (``quotes_dev3.jsonl``: 60 articles, 256 quotes, 17 outlets, SaudiNewsNet 2015-08-10 and ANT,
+labelled blind meanwhile) is the figure no rule saw.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ GOLD = Path(__file__).parent / "gold" / "quotes.jsonl"
 DEV_GOLD = Path(__file__).parent / "gold" / "quotes_dev.jsonl"
 #: The second dev set, labelled blind after every rule of ``quotes-rules.v2`` was written (``quote_dev2_*``).
 DEV2_GOLD = Path(__file__).parent / "gold" / "quotes_dev2.jsonl"
+#: The third dev set, labelled blind while ``quotes-rules.v3`` was written on the second (``quote_dev3_*``).
+DEV3_GOLD = Path(__file__).parent / "gold" / "quotes_dev3.jsonl"
 #: Share of the gold span's words the system span must cover (the criterion stated in the module docstring).
 MIN_OVERLAP = 0.5
 
@@ -133,7 +137,7 @@ def run() -> dict[str, float]:
     """Evaluate ``extract_quotes`` on the seed gold (``quote_*``) and the dev gold (``quote_dev_*``)."""
     halves = {f"quote_dev_f1_{h}": score(DEV_GOLD, "x", resolved=True, half=h)["x_f1"] for h in ("tune", "check")}
     return {**score(GOLD, "quote"), **score(DEV_GOLD, "quote_dev", resolved=True), **halves,
-            **score(DEV2_GOLD, "quote_dev2", resolved=True)}
+            **score(DEV2_GOLD, "quote_dev2", resolved=True), **score(DEV3_GOLD, "quote_dev3", resolved=True)}
 
 
 if __name__ == "__main__":

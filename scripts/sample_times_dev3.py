@@ -14,7 +14,7 @@ deal, as a wire copy of a gold body), with its own seed and a fresh SaudiNewsNet
 References are read for any SaudiNewsNet day (``<day>#N`` / ``<day>/N`` of dedup, search, stories and summaries
 gold, and the ``snn-<day>-<outlet>-<N>`` ids of ``times_dev*.jsonl``, whose N is the zip index; the ids of
 ``times.jsonl`` carry a per-set counter instead and are matched by URL and body only). ``times_dev3.jsonl`` itself and
-the gold written after it (``quotes_dev2.jsonl``) are skipped so that the draw does not change once the set is written. The annotator labelled the queue in order, none
+the gold written after it (``quotes_dev2.jsonl``, ``quotes_dev3.jsonl``) are skipped so that the draw does not change once the set is written. The annotator labelled the queue in order, none
 skipped, until the set held >= 60 articles and >= 250 expressions.
 
     python scripts/sample_times_dev3.py --out /tmp/times_dev3_queue.jsonl --n 96
@@ -38,7 +38,7 @@ from sample_times_dev2 import deal, queue_cli  # noqa: E402
 SNN_DAY = "2015-08-08"
 SEED = 37
 #: Gold files skipped: this set, and those written after it was drawn (so the draw never changes).
-SKIPPED = frozenset({"times_dev3.jsonl", "quotes_dev2.jsonl"})
+SKIPPED = frozenset({"times_dev3.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl"})
 _REF = re.compile(r"^(20\d\d-\d\d-\d\d)[#/](\d+)$")
 _TIMES_ID = re.compile(r"^snn-(20\d\d-\d\d-\d\d)-[a-z0-9]+-(\d+)$")
 
