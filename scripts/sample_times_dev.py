@@ -153,16 +153,22 @@ def queue(n: int) -> list[dict]:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=Path("/tmp/times_dev_queue.jsonl"))
-    parser.add_argument("--n", type=int, default=120)
+def queue_cli(queue_fn, doc: str | None, default_out: str, default_n: int = 96) -> None:  # noqa: ANN001 - n -> articles
+    """Parse ``--out`` / ``--n``, draw the queue and write it as JSON lines with each candidate's rank."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path(default_out))
+    parser.add_argument("--n", type=int, default=default_n)
     args = parser.parse_args()
-    rows = queue(args.n)
+    rows = queue_fn(args.n)
     with args.out.open("w", encoding="utf-8") as fh:
         for rank, art in enumerate(rows):
             fh.write(json.dumps({"rank": rank, **art}, ensure_ascii=False) + "\n")
     print(f"{len(rows)} candidates -> {args.out}")
+
+
+def main() -> None:
+    """Write the queue (``--out``, ``--n``)."""
+    queue_cli(queue, __doc__, "/tmp/times_dev_queue.jsonl", 120)
 
 
 if __name__ == "__main__":

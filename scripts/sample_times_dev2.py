@@ -3,8 +3,8 @@
 Same pool, filters and interleaving as ``scripts/sample_times_dev.py`` (SaudiNewsNet ``2015-08-04.zip`` and ANT
 v2.1 / v1.1; 300-2000-character bodies with >= ``MIN_TEMPORAL`` temporal-word hits; shuffled per outlet and dealt
 round-robin over outlets), with its own seed and a wider exclusion: an article is dropped when it is already in
-*any* file of ``evals/gold/`` (read when the script runs; ``times_dev2.jsonl`` itself is skipped so that the draw
-does not change once the set is written), matched
+*any* file of ``evals/gold/`` (read when the script runs; ``times_dev2.jsonl`` itself and the gold written after it
+are skipped so that the draw does not change once the set is written), matched
 
 * by URL (any ``url`` field, at any depth),
 * by body (any ``body`` / ``text`` / ``content`` string of 200+ characters: equal after stripping, or contained in
@@ -26,7 +26,6 @@ gold (no alwatan article is left, one sabq), so the queue is dealt over 15 outle
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -36,12 +35,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sample_times_dev import (  # noqa: E402
-    MAX_LEN, MIN_LEN, MIN_TEMPORAL, ROOT, SNN_DAY, ant_articles, snn_articles, temporal_hits,
+    MAX_LEN, MIN_LEN, MIN_TEMPORAL, ROOT, SNN_DAY, ant_articles, queue_cli, snn_articles, temporal_hits,
 )
 
 SEED = 23
 COPY_CONTAINMENT = 0.5
-THIS_FILE = "times_dev2.jsonl"
+#: Gold files skipped: this set, and those written after it was drawn (so the draw never changes).
+SKIPPED = frozenset({"times_dev2.jsonl", "times_dev3.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl"})
 _REF = re.compile(rf"^{SNN_DAY}[#/](\d+)$")
 
 
@@ -79,7 +79,7 @@ def gold_used() -> tuple[set[str], set[str], set[str]]:
     bodies: set[str] = set()
     refs: set[str] = set()
     for path in sorted((ROOT / "evals" / "gold").glob("*.jsonl")):
-        if path.name == THIS_FILE:
+        if path.name in SKIPPED:
             continue
         for line in path.read_text("utf-8").splitlines():
             if line.strip():
@@ -149,19 +149,6 @@ def _shingles(text: str) -> set[str]:
 def _is_copy(sh: set[str], gold: list[set[str]]) -> bool:
     """True when the shorter text of ``sh`` and some gold body shares >= ``COPY_CONTAINMENT`` of its shingles."""
     return any(g and sh and len(sh & g) / min(len(sh), len(g)) >= COPY_CONTAINMENT for g in gold)
-
-
-def queue_cli(queue_fn, doc: str, default_out: str) -> None:  # noqa: ANN001 - queue(n) -> list of articles
-    """Parse ``--out`` / ``--n``, draw the queue and write it as JSON lines with each candidate's rank."""
-    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=Path(default_out))
-    parser.add_argument("--n", type=int, default=96)
-    args = parser.parse_args()
-    rows = queue_fn(args.n)
-    with args.out.open("w", encoding="utf-8") as fh:
-        for rank, art in enumerate(rows):
-            fh.write(json.dumps({"rank": rank, **art}, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} candidates -> {args.out}")
 
 
 def main() -> None:

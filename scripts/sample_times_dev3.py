@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_times_dev import (  # noqa: E402
     DATA, HELD_OUT, MAX_LEN, MIN_LEN, MIN_TEMPORAL, ROOT, ant_articles, temporal_hits,
 )
-from sample_times_dev2 import deal, queue_cli  # noqa: E402
+from sample_times_dev import queue_cli  # noqa: E402
+from sample_times_dev2 import deal  # noqa: E402
 
 SNN_DAY = "2015-08-08"
 SEED = 37

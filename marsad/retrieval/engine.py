@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.retrieval.names import name_spellings
+from marsad.retrieval.names import name_spellings, run_key
 from marsad.retrieval.query import Query, Term, parse_query
 from marsad.retrieval.snippets import make_snippet
 from marsad.store import Store
@@ -114,16 +114,18 @@ def find_names(store: Store, groups: tuple[tuple[Term, ...], ...]) -> dict[int, 
     their spellings are added is decided by :func:`marsad.retrieval.names.name_spellings`.
     """
     toks = [_plain(g) for g in groups]
+    runs = {(i, n): run_key(toks[i : i + n])  # type: ignore[arg-type]
+            for n in range(min(MAX_NAME_WORDS, len(toks)), 0, -1) for i in range(len(toks) - n + 1)
+            if all(toks[i : i + n])}
+    found = store.entity_ids_by_keys(sorted({k for k in runs.values() if k}))
     out: dict[int, tuple[int, list[str]]] = {}
     taken: set[int] = set()
-    for n in range(min(MAX_NAME_WORDS, len(toks)), 0, -1):
-        for i in range(len(toks) - n + 1):
-            run = toks[i : i + n]
-            if all(run) and not taken & set(range(i, i + n)):
-                spellings = name_spellings(store, run)  # type: ignore[arg-type]
-                if spellings is not None:
-                    out[i] = (n, spellings)
-                    taken.update(range(i, i + n))
+    for (i, n), key in runs.items():  # longest runs first, left to right
+        if key in found and not taken & set(range(i, i + n)):
+            spellings = name_spellings(store, toks[i : i + n], found[key])  # type: ignore[arg-type]
+            if spellings is not None:
+                out[i] = (n, spellings)
+                taken.update(range(i, i + n))
     return out
 
 

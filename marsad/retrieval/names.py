@@ -86,15 +86,24 @@ def _holds_key(spelling: str, key: str) -> bool:
     return any(name_key(" ".join(toks[i:j])) == key for i in range(len(toks)) for j in range(i + 1, len(toks) + 1))
 
 
-def name_spellings(store: Store, run: list[str]) -> list[str] | None:
-    """The spellings to search for a run of query words that names a stored entity, or None when it names none."""
+def run_key(run: list[str]) -> str:
+    """The name key of a run of query words."""
     from marsad.analysis.entities.namekey import name_key
 
+    return name_key(" ".join(run))
+
+
+def name_spellings(store: Store, run: list[str], ids: list[str] | None = None) -> list[str] | None:
+    """The spellings to search for a run of query words that names a stored entity, or None when it names none.
+
+    ``ids``: the entities having the run's key, when the caller looked them up already (one look-up per query).
+    """
     typed = spelling_signature(" ".join(run))
     if not typed or (len(typed) == 1 and normalize_word(run[0]) in _function_words()):
         return None
-    key = name_key(" ".join(run))
-    ids = store.entity_ids_by_keys([key]).get(key, []) if key else []
+    key = run_key(run)
+    if ids is None:
+        ids = store.entity_ids_by_keys([key]).get(key, []) if key else []
     if not ids:
         return None
     counts = store.variant_counts(ids)

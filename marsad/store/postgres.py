@@ -160,5 +160,6 @@ RANK_CANDIDATES = 300
 #: finds the same rows without opening one. No JIT: compiling costs more than these statements run.
 _PLAN_SEARCH = ("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),"
                 " set_config('jit', 'off', true)")
-_PLAN_DEFAULT = ("SELECT set_config('enable_seqscan', 'on', true), set_config('enable_indexscan', 'on', true),"
-                 " set_config('jit', 'on', true)")
+#: Back to the session's own values (a search inside a caller's transaction leaves its settings as they were).
+_PLAN_DEFAULT = ("SELECT set_config(name, reset_val, true) FROM pg_settings"
+                 " WHERE name IN ('enable_seqscan', 'enable_indexscan', 'jit')")

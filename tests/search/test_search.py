@@ -207,3 +207,16 @@ def test_search_postgresql_gives_the_same_hits_as_sqlite(store, pg_database: str
             assert post == lite, query
     finally:
         pg.close()
+
+
+def test_search_postgresql_leaves_planner_settings_as_they_were(pg_database: str) -> None:
+    """A search turns sequential scans and JIT off for its own statement only, also inside a caller's transaction."""
+    pg = open_store(pg_database)
+    try:
+        with pg.transaction():
+            before = [r[0] for r in pg.db.execute("SELECT setting FROM pg_settings WHERE name IN ('enable_seqscan', 'jit') ORDER BY name")]
+            search(pg, "\u0628\u0648\u062a\u064a\u0646")
+            after = [r[0] for r in pg.db.execute("SELECT setting FROM pg_settings WHERE name IN ('enable_seqscan', 'jit') ORDER BY name")]
+        assert after == before == ["on", "on"]
+    finally:
+        pg.close()
