@@ -1,5 +1,8 @@
 """Ingest throughput: read + extract + normalize + store of SaudiNewsNet plain-text articles, 1k / 10k / 31k,
-and the default command (every stage on: entities, quotes, times, near-duplicates, stories) at 1k beside it.
+and the default command (every stage on: entities, quotes, times, near-duplicates, stories) at 1k beside it; then
+the default command as one run grows its archive to 1k / 10k / 31k (read while the search bench's every-stage
+archive is built, in a process of its own: the speed of each stretch and the peak memory show whether growth is
+linear; issue #18 asks for a peak under 1 GB at 31k).
 
 Each size runs in a fresh subprocess on one core, so peak memory (max RSS) is that run's alone.
 Target (issue 2): >= 500 articles/s, near-linear growth.
@@ -81,8 +84,75 @@ def run(quick: bool = False) -> list[dict]:
                 "note": f"{nbytes / 2**20 / res['seconds']:.1f} MB/s; {res['stored']} stored; "
                         f"again: {res['again_stored']} stored, {res['count']} in store",
             })
+    return rows if quick else rows + growth_rows()
+
+
+#: Archive sizes at which the default command's speed and memory are read while it builds the 31k archive.
+GROWTH_POINTS = (1000, 10000)
+
+
+def vm_rss_mb() -> float:
+    """This process's resident memory now, in MB (VmRSS)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def growth_child(path: str, db: str) -> None:
+    """Ingest ``path`` into ``db`` with the default settings (every stage), printing as JSON the elapsed seconds,
+    memory now and peak memory after the batch that crosses 1k and 10k articles read, and at the end (runs in a
+    subprocess; a batch is up to 2,000 articles, so the first point is at 2k)."""
+    from marsad.config import Settings
+    from marsad.pipeline import ingest
+    from marsad.store import open_store
+
+    store = open_store(db)
+    points: list[dict] = []
+    seen = 0
+    started = time.perf_counter()
+
+    def progress(n: int) -> None:
+        """Record a checkpoint when the count read crosses the next growth point."""
+        nonlocal seen
+        before, seen = seen, seen + n
+        for point in GROWTH_POINTS:
+            if before < point <= seen:
+                points.append({"read": seen, "seconds": time.perf_counter() - started, "rss_mb": vm_rss_mb(),
+                               "peak_mb": peak_rss_mb()})
+
+    report = ingest([path], store, Settings(), progress)
+    points.append({"read": report.read, "seconds": time.perf_counter() - started, "rss_mb": vm_rss_mb(),
+                   "peak_mb": peak_rss_mb(), "stored": report.stored})
+    store.close()
+    print(json.dumps(points))
+
+
+def growth_rows() -> list[dict]:
+    """Rows of the default command at 1k / 10k / 31k articles, read while the search bench's every-stage archive
+    was built (``bench/.cache``); built now when missing (~30 min for 31k here)."""
+    from bench.bench_search import archive_path, default_archive
+
+    growth = archive_path(len(records())).with_suffix(".growth.json")
+    if not growth.is_file():
+        default_archive(records(), quick=False)
+    if not growth.is_file():  # MARSAD_BENCH_ARCHIVE named an archive built elsewhere
+        return []
+    points = json.loads(growth.read_text(encoding="utf-8"))
+    rows, last = [], {"read": 0, "seconds": 0.0}
+    for p in points:
+        step = (p["read"] - last["read"]) / max(1e-9, p["seconds"] - last["seconds"])
+        rows.append({
+            "task": "ingest, every stage (default), one run growing", "system": "marsad", "n": p["read"],
+            "seconds": p["seconds"], "rate": p["read"] / p["seconds"], "unit": "articles/s", "peak_mb": p["peak_mb"],
+            "note": f"{step:.1f} articles/s since the previous point; {p['rss_mb']:.0f} MB resident now",
+        })
+        last = p
     return rows
 
 
 if __name__ == "__main__":
-    child(sys.argv[1], sys.argv[2], "--all-stages" in sys.argv[3:])
+    if sys.argv[1] == "--growth":
+        growth_child(sys.argv[2], sys.argv[3])
+    else:
+        child(sys.argv[1], sys.argv[2], "--all-stages" in sys.argv[3:])

@@ -104,3 +104,27 @@ def test_pipeline_old_dedup_rows_are_rebuilt_on_the_next_ingest(memory_store, tm
     again = [{"source": "okaz", "url": "http://okaz/2", "title": "u", "date": "2019-04-25", "content": SEED_BODY}]
     report = ingest([str(write_jsonl(tmp_path / "b.jsonl", again))], memory_store, settings)
     assert (report.stored, report.near_duplicates) == (1, 1)
+
+
+def test_pipeline_ingest_leaves_the_collector_as_it_found_it(memory_store, seeds_dir: Path, settings: Settings) -> None:
+    """An ingest tunes the cyclic collector for its run and restores thresholds and state after, even on error."""
+    import gc
+
+    before = gc.get_threshold()
+    ingest([str(seeds_dir)], memory_store, settings)
+    assert gc.get_threshold() == before and gc.isenabled()
+    with pytest.raises(ZeroDivisionError):
+        ingest_items_failing(memory_store, settings)
+    assert gc.get_threshold() == before and gc.isenabled()
+
+
+def ingest_items_failing(store, settings: Settings) -> None:
+    """Ingest a stream that fails while the ingest runs."""
+    from marsad.pipeline import ingest_items
+
+    def items():
+        """Yield nothing, then fail."""
+        yield from ()
+        raise ZeroDivisionError
+
+    ingest_items(items(), store, settings)

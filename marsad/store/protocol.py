@@ -162,7 +162,7 @@ class Store(Protocol):
     def save_story(self, row: dict[str, Any], summary: dict[str, Any]) -> None:
         """Upsert one story's clustering state row and display summary."""
 
-    def story_state_rows(self) -> list[dict[str, Any]]:
+    def story_state_rows(self) -> Iterator[dict[str, Any]]:
         """The clustering state: the meta row first, then every story row."""
 
     def get_story(self, story_id: str) -> dict[str, Any] | None:

@@ -16,6 +16,9 @@ from marsad.store.migrations import SQLITE_MIGRATIONS, Migration
 from marsad.store.sqlite_search import SQLiteSearch
 from marsad.store.sqlite_views import SQLiteViews
 
+#: State rows fetched per query when the story state is read in order (SQLite allows 32,766 parameters).
+STATE_CHUNK = 500
+
 ARTICLE_FIELDS = (
     "id", "external_id", "source", "url", "title", "byline", "published_at", "dateline", "body",
     "title_norm", "body_norm", "norm_profile", "content_hash", "origin", "ingested_at", "seq",
@@ -320,11 +323,33 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
              for aid, why in row["members"].items()],
         )
 
-    def story_state_rows(self) -> list[dict[str, Any]]:
-        """The clustering state: the meta row first, then every story row."""
-        state = self.load_state("stories")
-        meta = state.pop("_meta", None)
-        return ([meta] if meta else []) + sorted(state.values(), key=lambda r: (r["first_seen_days"] or 0, r["story_id"]))
+    def story_state_rows(self) -> Iterator[dict[str, Any]]:
+        """The clustering state: the meta row first, then every story row (first seen, then id).
+
+        Rows are parsed one at a time, twice: once for the order, then in chunks of ``STATE_CHUNK`` keys, so the
+        whole state (~300 MB parsed at 31k articles) is never held at once beside the tracker built from it.
+        """
+        order: list[tuple[float, str, str]] = []
+        meta = None
+        for key, value in self.db.execute("SELECT key, value FROM state WHERE namespace = ?", ("stories",)):
+            row = json.loads(value)
+            if key == "_meta":
+                meta = row
+            else:
+                order.append((row["first_seen_days"] or 0, row["story_id"], key))
+            del row
+        order.sort()
+        if meta:
+            yield meta
+        keys = [key for _, _, key in order]
+        del order
+        for at in range(0, len(keys), STATE_CHUNK):
+            chunk = keys[at : at + STATE_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            rows = dict(self.db.execute(
+                f"SELECT key, value FROM state WHERE namespace = ? AND key IN ({marks})", ("stories", *chunk)))
+            for key in chunk:
+                yield json.loads(rows[key])
 
     def list_stories(self, since: str | None = None, limit: int = 50, min_size: int = 1, offset: int = 0
                      ) -> list[dict[str, Any]]:

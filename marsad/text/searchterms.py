@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.text.caches import WORD_CACHE_SIZE
 from marsad.text.stem import light_stem
 from marsad.text.tokenize import words
 
@@ -34,7 +35,7 @@ CLITIC_PREFIXES = ("", "\u0648", "\u0641", "\u0628", "\u0644", "\u0643", "\u0648
 MIN_BASE = 2
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def base_form(word: str) -> str:
     """Return a normalized word without a definite article and the clitics before it (wal-, bil-, lil-, al-...).
 

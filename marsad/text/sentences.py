@@ -33,8 +33,10 @@ _END_RE = re.compile(rf"[.{_HARD}]+[{_CLOSERS}]*|\n+|(?=[{_BULLETS}])")
 #: Latin abbreviations that take a full stop inside a sentence (lower-cased, without the stop).
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr",
                             "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "e.g", "i.e", "p"})
-#: The word (letters, digits, dots, @, :, /) right before a candidate full stop.
-_TAIL_RE = re.compile(r"[\w@:/.\-]+\Z")
+#: Harakat and U+0640 ARABIC TATWEEL, which sit inside a word (``\w`` does not match combining marks).
+_MARKS = re.escape("".join(sorted(C.HARAKAT)) + C.TATWEEL)
+#: The word (letters, marks, digits, dots, @, :, /) right before a candidate full stop.
+_TAIL_RE = re.compile(rf"[\w{_MARKS}@:/.\-]+\Z")
 _WORD_RE = re.compile(r"[^\W_]")
 _LIST_NUMBER_RE = re.compile(r"(?:^|\n)[ \t]*[(\[]?\d{1,3}\Z")
 _URLISH_RE = re.compile(r"(?:https?:|www\.|@|\.(?:com|net|org|gov|edu|sa|ae|eg|info)\b)", re.IGNORECASE)
@@ -77,7 +79,7 @@ def _full_stop_ends(text: str, start: int, end: int) -> bool:
         return False  # www.spa.gov.sa, name@mail.com
     if after and not after.isspace() and before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
         return False  # inside a Latin token such as "U.S" or a domain
-    word = tail.rsplit(".", 1)[-1] if tail else ""
+    word = _strip_marks(tail.rsplit(".", 1)[-1]) if tail else ""
     if len(word) == 1 and word.isalpha():
         return False  # an initial or an Arabic one-letter abbreviation ("\u062f." for doctor)
     if tail.lower() in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS:
@@ -85,6 +87,11 @@ def _full_stop_ends(text: str, start: int, end: int) -> bool:
     if _LIST_NUMBER_RE.search(text, max(0, start - 8), start):
         return False  # "1." opening a list item
     return True
+
+
+def _strip_marks(word: str) -> str:
+    """Return ``word`` without harakat and tatweel: a word with a SHADDA before its full stop is no one-letter abbreviation."""
+    return "".join(ch for ch in word if ch not in C.HARAKAT and ch != C.TATWEEL)
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:

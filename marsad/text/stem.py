@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from marsad.text.caches import WORD_CACHE_SIZE
+
 # Prefixes of light10 (Larkey, Ballesteros & Connell 2007), normalized, longest first:
 # wal, bal, kal, fal, lil, al, w.
 _PREFIXES = (
@@ -35,7 +37,7 @@ _SUFFIXES = (
 MIN_STEM = 3
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def light_stem(word: str) -> str:
     """Return the light stem of a ``match.v1``-normalized word (prefixes, then suffixes)."""
     w = word

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.analysis.entities.namekey import (
+    can_reach,
     drops_middle_name,
     extends_lineage,
     name_key,
@@ -14,6 +15,7 @@ from marsad.analysis.entities.namekey import (
     same_spelling,
     split_name,
     token_key,
+    token_similarity,
 )
 from marsad.analysis.entities.registry import LINK_THRESHOLD
 
@@ -163,3 +165,20 @@ def test_namekey_drops_middle_name(a: str, b: str, linked: bool) -> None:
 def test_namekey_abd_particle_keeps_article() -> None:
     """"abd al-aziz" written apart or joined gives one token, so both spellings have one key."""
     assert split_name("\u0633\u0644\u0645\u0627\u0646 \u0628\u0646 \u0639\u0628\u062f \u0627\u0644\u0639\u0632\u064a\u0632").tokens == split_name("\u0633\u0644\u0645\u0627\u0646 \u0628\u0646 \u0639\u0628\u062f\u0627\u0644\u0639\u0632\u064a\u0632").tokens
+
+
+#: Name tokens (normalized) that collide in many ways: transliterations, shared stems, given names, bin.
+_POOL = ["\u0643\u064a\u0645", "\u062c\u0648\u0646\u063a", "\u062c\u0648\u0646\u062c", "\u064a\u0648\u0646\u062c",
+         "\u0627\u0648\u0646", "\u0645\u062d\u0645\u062f", "\u0628\u0646", "\u0633\u0644\u0645\u0627\u0646",
+         "\u0633\u0644\u064a\u0645\u0627\u0646", "\u0646\u0627\u064a\u0641", "\u0627\u0644\u0631\u0628\u064a\u0639\u0647",
+         "\u0627\u0644\u0631\u0628\u064a\u0639\u0627\u0646", "\u0643\u064a\u0631\u064a", "\u0643\u064a\u0644\u064a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ta=st.lists(st.sampled_from(_POOL), min_size=1, max_size=5).map(tuple),
+       tb=st.lists(st.sampled_from(_POOL), min_size=1, max_size=5).map(tuple),
+       threshold=st.sampled_from([0.4, 0.5, 0.6, 0.85, 0.9]))
+def test_namekey_can_reach_never_drops_a_link(ta: tuple[str, ...], tb: tuple[str, ...], threshold: float) -> None:
+    """A pair the cheap test rules out always scores below the threshold."""
+    if not can_reach(ta, tb, threshold):
+        assert token_similarity(ta, tb) < threshold

@@ -110,6 +110,7 @@ def test_times_two_weekdays_make_a_range_only_after_between() -> None:
     [
         pytest.param("تبدأ إجازة عيد الأضحى", "2015-09-23", id="eid-al-adha-next"),
         pytest.param("خلال أيام عيد الفطر", "2015-07-17/2015-07-19", id="eid-al-fitr-days-last"),
+        pytest.param("تهنئة بمناسبة عيد الفطرالمبارك", "2015-07-17", id="eid-name-run-together"),
         pytest.param("في مطلع شهر ذي القعدة المقبل", "2015-08-16/2015-08-25", id="early-hijri-month"),
     ],
 )

@@ -145,3 +145,21 @@ def test_store_listings_page_by_offset(store) -> None:
         assert whole
         pages = [row for start in range(0, len(whole)) for row in listing(1, start)]
         assert pages == whole and listing(1, len(whole)) == []
+
+
+def test_store_story_state_rows_come_meta_first_in_order(store, monkeypatch) -> None:
+    """The clustering state comes back meta row first, then stories by first seen (unknown as 0) and id,
+    the same across read chunks."""
+    import marsad.store.sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "STATE_CHUNK", 2)
+    rows = [{"story_id": sid, "first_seen_days": days, "title": sid, "first_seen": None, "last_seen": None,
+             "articles": [], "chapter_of": None, "members": {}}
+            for sid, days in [("S3", 5.0), ("S1", 2.0), ("S5", None), ("S2", 2.0), ("S4", 9.5)]]
+    with store.transaction():
+        for row in rows:
+            store.save_story(row, {})
+        store.save_state("stories", {"_meta": {"kind": "meta", "seq": 5}})
+    got = list(store.story_state_rows())
+    assert got[0] == {"kind": "meta", "seq": 5}
+    assert [r["story_id"] for r in got[1:]] == ["S5", "S1", "S2", "S3", "S4"]

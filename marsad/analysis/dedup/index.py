@@ -40,6 +40,7 @@ import numpy as np
 from marsad.analysis.dedup.match import Match, Profile, compare, jaccard, positional_shingles, profile
 from marsad.analysis.dedup.storage import DedupRecord, DedupStorage, MemoryDedupStorage
 from marsad.errors import ConfigError
+from marsad.text.caches import WORD_CACHE_SIZE
 from marsad.text.tokenize import words
 
 __all__ = [
@@ -150,7 +151,7 @@ class Duplicate:
     match: dict[str, Any] | None = None
 
 
-@lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_hash(word: str) -> int:
     """Return the deterministic 64-bit hash of one word (two CRC32s); the low bit is 1 exactly for numbers."""
     data = word.encode("utf-8")

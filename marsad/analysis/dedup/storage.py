@@ -11,6 +11,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from marsad.analysis.dedup.buckets import PackedBuckets
+
 
 @dataclass(slots=True)
 class DedupRecord:
@@ -57,11 +59,13 @@ class DedupStorage(Protocol):
 
 @dataclass
 class MemoryDedupStorage:
-    """The default in-memory ``DedupStorage`` (plain dicts)."""
+    """The default in-memory ``DedupStorage``: records and group heads in dicts, buckets packed in arrays."""
 
     _records: dict[str, DedupRecord] = field(default_factory=dict)
-    _buckets: dict[bytes, list[str]] = field(default_factory=dict)
+    _buckets: PackedBuckets = field(default_factory=PackedBuckets)
     _groups: dict[str, str] = field(default_factory=dict)
+    _ids: list[str] = field(default_factory=list)  # article number -> id (the buckets keep numbers)
+    _numbers: dict[str, int] = field(default_factory=dict)
 
     def get(self, article_id: str) -> DedupRecord | None:
         """Return the record of ``article_id`` or None."""
@@ -73,11 +77,15 @@ class MemoryDedupStorage:
 
     def bucket(self, key: bytes) -> list[str]:
         """Return the article ids in one LSH bucket (empty when none)."""
-        return self._buckets.get(key, [])
+        return [self._ids[n] for n in self._buckets.get(key)]
 
     def add_to_bucket(self, key: bytes, article_id: str) -> None:
         """Append an article id to an LSH bucket."""
-        self._buckets.setdefault(key, []).append(article_id)
+        number = self._numbers.get(article_id)
+        if number is None:
+            number = self._numbers[article_id] = len(self._ids)
+            self._ids.append(article_id)
+        self._buckets.add(key, number)
 
     def group_first(self, group: str) -> str | None:
         """Return the earliest article of a duplicate group."""

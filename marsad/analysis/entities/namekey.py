@@ -68,6 +68,9 @@ SKELETON_MATCH = 0.9
 #: (vowel dropping makes \u0646\u064a\u0648\u064a\u0648\u0631\u0643 (New York) and
 #: \u0627\u0644\u0646\u0631\u0648\u064a\u062c (Norway) share a key; tuned on evals/gold/entity_groups.tsv).
 KEY_MAX_DIFF = 0.34
+#: The most a partial name scores (two names two or more tokens apart): half the share of the longer one's tokens
+#: that the shorter one covers, so a partial name never links by similarity alone.
+PARTIAL_NAME_CEILING = 0.5
 #: Fewest tokens a name needs before a "bin X" lineage can extend it (\u0639\u0628\u062f\u0627\u0644\u0644\u0647
 #: alone is thousands of people; \u0645\u062d\u0645\u062f \u0628\u0646 \u0633\u0644\u0645\u0627\u0646 has 3; set by hand).
 MIN_LINEAGE_PREFIX = 2
@@ -335,7 +338,20 @@ def token_similarity(ta: tuple[str, ...], tb: tuple[str, ...], lexicon: frozense
         if joined >= TOKEN_FLOOR:
             return joined
     # a partial name: the share of tokens of the longer name that the shorter one covers exactly
-    return sum(1 for t in short if t in long_) / len(long_) * 0.5
+    return sum(1 for t in short if t in long_) / len(long_) * PARTIAL_NAME_CEILING
+
+
+def can_reach(ta: tuple[str, ...], tb: tuple[str, ...], threshold: float) -> bool:
+    """False when ``token_similarity(ta, tb)`` is certainly below ``threshold``, found by cheap tests only.
+
+    Names two or more tokens apart score at most ``PARTIAL_NAME_CEILING`` (a partial name); names of one length
+    (two tokens or more) whose last tokens score below ``LAST_TOKEN_FLOOR`` score below it too (one token pair
+    instead of all of them). A threshold at or under those bounds makes every pair worth scoring.
+    """
+    if threshold > PARTIAL_NAME_CEILING and abs(len(ta) - len(tb)) >= 2:
+        return False
+    return not (threshold >= LAST_TOKEN_FLOOR and len(ta) == len(tb) > 1
+                and _token_similarity(ta[-1], tb[-1], given_names()) < LAST_TOKEN_FLOOR)
 
 
 def extends_lineage(ta: tuple[str, ...], tb: tuple[str, ...], threshold: float) -> bool:

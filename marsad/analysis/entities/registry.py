@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.analysis.entities.gazetteer import GAZETTEER_VERSION, GazEntry, Gazetteer, load_gazetteer
 from marsad.analysis.entities.namekey import (
     NAMEKEY_VERSION,
+    can_reach,
     drops_middle_name,
     extends_lineage,
     name_key,
@@ -32,6 +33,8 @@ RESOLVE_VERSION = "resolve.v3"  # v3: an al- name is not a clipped wa-/bi- name;
 #: the highest value that keeps \u0643\u064a\u0645 \u064a\u0648\u0646\u062c \u0623\u0648\u0646 (0.89) with Kim Jong Un;
 #: look-alikes in the gold set score <= 0.67).
 LINK_THRESHOLD = 0.85
+#: Look-ups remembered with the versions of the buckets they read (about 150 bytes each); cleared when full.
+FIND_MEMO_SIZE = 65536
 #: Variants of one entity compared against a new name (the most frequent ones; bounds the cost per link).
 MAX_COMPARED_VARIANTS = 24
 
@@ -64,6 +67,8 @@ class Entity:
     gaz_id: str | None = None
     variants: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
+    #: The names a look-up compares (``compared_names``), kept until a mention changes them.
+    _compared: tuple[tuple[str, tuple[str, ...]], ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def mentions(self) -> int:
@@ -75,6 +80,31 @@ class Entity:
         if self.gaz_id or not self.variants:
             return
         self.canonical = max(self.variants, key=lambda v: (len(split_name(v).tokens), self.variants[v], v))
+
+    def compared_names(self, limit: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Return ``(name, tokens)`` of the canonical name and the ``limit`` most frequent variants, cached."""
+        if self._compared is None:
+            names = dict.fromkeys([self.canonical] + [v for v, _ in self.variants.most_common(limit)])
+            self._compared = tuple((n, split_name(n).tokens) for n in names)
+        return self._compared
+
+    def refresh_compared(self, limit: int) -> bool:
+        """Recompute the compared names after a mention; return whether their set changed (or was not known)."""
+        before = self._compared
+        self._compared = None
+        return before is None or {n for n, _ in before} != {n for n, _ in self.compared_names(limit)}
+
+
+class _Bucket(set):
+    """The ids of the entities indexed under one key, with a version moved whenever a look-up through it could
+    answer differently (an entity entered it, or one of its entities' compared names changed)."""
+
+    __slots__ = ("version",)
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        """Start with ``ids`` (none by default) at version 0."""
+        super().__init__(ids)
+        self.version = 0
 
 
 def make_entity_id(type_: str, basis: str) -> str:
@@ -90,9 +120,13 @@ class EntityRegistry:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.settings = settings or ResolveSettings()
         self.entities: dict[str, Entity] = {}
-        self._by_key: dict[str, set[str]] = defaultdict(set)
-        self._by_token: dict[str, set[str]] = defaultdict(set)
+        self._by_key: dict[str, _Bucket] = defaultdict(_Bucket)
+        self._by_token: dict[str, _Bucket] = defaultdict(_Bucket)
         self._by_gaz: dict[str, str] = {}
+        # Look-up memo: a find's answer depends only on the entities in the name's key and token buckets and on
+        # their compared names, so each bucket carries a version moved when either changes.
+        self._buckets_of: dict[str, list[_Bucket]] = defaultdict(list)  # an entity enters each bucket once
+        self._found: dict[tuple[str, str, str | None], tuple[tuple[int, ...], str | None]] = {}
 
     def __len__(self) -> int:
         """Return the number of entities."""
@@ -111,9 +145,21 @@ class EntityRegistry:
         tokens = split_name(variant).tokens
         if not tokens:
             return
-        self._by_key[name_key(variant)].add(entity.entity_id)
+        self._enter(self._by_key[name_key(variant)], entity.entity_id)
         for tok in {tokens[0], tokens[-1]}:
-            self._by_token[token_key(tok)].add(entity.entity_id)
+            self._enter(self._by_token[token_key(tok)], entity.entity_id)
+
+    def _enter(self, bucket: _Bucket, entity_id: str) -> None:
+        """Put ``entity_id`` in ``bucket``, moving the bucket's version when it is new there."""
+        if entity_id not in bucket:
+            bucket.add(entity_id)
+            bucket.version += 1
+            self._buckets_of[entity_id].append(bucket)
+
+    def _touch(self, entity: Entity) -> None:
+        """Move the version of every bucket holding ``entity``: its compared names changed."""
+        for bucket in self._buckets_of.get(entity.entity_id, ()):
+            bucket.version += 1
 
     def for_gazetteer(self, entry: GazEntry) -> Entity:
         """Return the entity of gazetteer ``entry``, creating it on first use."""
@@ -152,18 +198,39 @@ class EntityRegistry:
 
     def observe(self, entity: Entity, variant: str, count: int = 1, role: str = "") -> None:
         """Record ``count`` mentions of ``entity`` written as ``variant`` (and the role they carried)."""
-        if variant not in entity.variants:
+        new = variant not in entity.variants
+        if new:
             self._index(entity, variant)
         entity.variants[variant] += count
         if role:
             entity.roles[role] += count
+        canonical = entity.canonical
         entity.recompute_canonical()
+        limit = self.settings.max_compared_variants
+        compared = entity._compared
+        if (new or canonical != entity.canonical or compared is None
+                or (len(entity.variants) > limit and all(n != variant for n, _ in compared))):
+            if entity.refresh_compared(limit):  # a new name, or a frequent one entering the compared few
+                self._touch(entity)
 
     def find(self, name: str, type_: str, gaz_id: str | None = None) -> Entity | None:
         """Return the registered entity that ``name`` most likely spells, or None (guards included)."""
         tokens = split_name(name).tokens
         if not tokens:
             return None
+        buckets = [self._by_key.get(name_key(name))] + [self._by_token.get(token_key(t)) for t in {tokens[0], tokens[-1]}]
+        versions = tuple(b.version if b is not None else 0 for b in buckets)
+        memo = self._found.get((name, type_, gaz_id))
+        if memo is not None and memo[0] == versions:
+            return self.entities[memo[1]] if memo[1] is not None else None
+        found = self._find(name, tokens, type_, gaz_id)
+        if len(self._found) >= FIND_MEMO_SIZE:
+            self._found.clear()
+        self._found[(name, type_, gaz_id)] = (versions, found.entity_id if found is not None else None)
+        return found
+
+    def _find(self, name: str, tokens: tuple[str, ...], type_: str, gaz_id: str | None) -> Entity | None:
+        """Score the entities of the name's buckets (``find`` without its memo)."""
         candidates = set(self._by_key.get(name_key(name), ()))
         for tok in {tokens[0], tokens[-1]}:
             candidates |= self._by_token.get(token_key(tok), set())
@@ -189,22 +256,34 @@ class EntityRegistry:
 
     def _extends(self, name: str, tokens: tuple[str, ...], entity: Entity) -> bool:
         """True when ``name`` and one of the entity's names differ by a "bin X" lineage or a middle name only."""
-        names = [entity.canonical] + [v for v, _ in entity.variants.most_common(self.settings.max_compared_variants)]
         threshold = self.settings.link_threshold
+        k = len(tokens)
         return any(
             len(known) > 1  # a lone given name is nobody's lineage
-            and (extends_lineage(tokens, known, threshold) or drops_middle_name(name, n, threshold))
-            for n, known in ((n, split_name(n).tokens) for n in names)
+            and (
+                (abs(len(known) - k) >= 2 and extends_lineage(tokens, known, threshold))
+                or ({k, len(known)} == {2, 3} and drops_middle_name(name, n, threshold))
+            )
+            for n, known in entity.compared_names(self.settings.max_compared_variants)
         )
 
     def _score(self, tokens: tuple[str, ...], entity: Entity) -> float:
-        """Return the best similarity of ``tokens`` to the entity's canonical name and frequent variants."""
-        names = [entity.canonical] + [v for v, _ in entity.variants.most_common(self.settings.max_compared_variants)]
-        return max(token_similarity(tokens, split_name(n).tokens) for n in names)
+        """Return the best similarity of ``tokens`` to the entity's canonical name and frequent variants.
 
-    def to_rows(self) -> list[dict[str, Any]]:
+        Names that cannot reach the link threshold (``namekey.can_reach``) are not scored: they count as 0.
+        """
+        threshold = self.settings.link_threshold
+        return max(
+            (token_similarity(tokens, known) for _, known in entity.compared_names(self.settings.max_compared_variants)
+             if can_reach(tokens, known, threshold)),
+            default=0.0,
+        )
+
+    def to_rows(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Return one JSON-ready row per entity (variants and roles with counts, the ``name_key`` of every
-        spelling for look-ups by any spelling) for the store."""
+        spelling for look-ups by any spelling) for the store: of every entity, or of those in ``ids`` only."""
+        wanted = None if ids is None else set(ids)
+        chosen = (e for e in self.entities.values() if wanted is None or e.entity_id in wanted)  # insertion order
         return [
             {
                 "entity_id": e.entity_id,
@@ -220,7 +299,7 @@ class EntityRegistry:
                 "version": f"{RESOLVE_VERSION}+{NAMEKEY_VERSION}+{GAZETTEER_VERSION}",
                 "keys": sorted({k for k in map(name_key, (e.canonical, *e.variants)) if k}),
             }
-            for e in self.entities.values()
+            for e in chosen
         ]
 
     @classmethod

@@ -27,6 +27,7 @@ from marsad.analysis.entities.namekey import (
     PATRONYMICS,
     PROCLITICS,
     NameParts,
+    can_reach,
     data_lines,
     drops_middle_name,
     extends_lineage,
@@ -246,7 +247,7 @@ class _Known:
         for type_, written, other in self.article:
             if written == skip:
                 continue
-            if token_similarity(tokens, other) >= self.threshold:
+            if can_reach(tokens, other, self.threshold) and token_similarity(tokens, other) >= self.threshold:
                 return type_
             if type_ == "PER" and (
                 _is_known_part(tokens, other, self.threshold) or extends_lineage(tokens, other, self.threshold)

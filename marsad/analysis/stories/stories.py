@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from marsad.analysis.stories.packed import PackedCentroid
 from marsad.analysis.stories.story_state import (
     ENTITY_PREFIX,
     STORIES_VERSION,
@@ -176,6 +177,8 @@ def _join(
     add_article(rec, when, state.seq, doc.article_id)
     rec.members[doc.article_id] = why
     centroid = rec.centroid
+    if isinstance(centroid, PackedCentroid):  # a late article joins an archived story
+        rec.centroid = centroid = centroid.unpacked()
     for t, w in vec.items():
         centroid[t] = centroid.get(t, 0.0) + w
     if len(centroid) > settings.centroid_terms:

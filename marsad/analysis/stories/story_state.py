@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import sys
 from bisect import insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,11 +18,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from marsad.analysis.stories.packed import PackedCentroid
 from marsad.analysis.stories.vectors import VECTORS_VERSION, VectorSettings, is_number, top_terms
 from marsad.errors import ConfigError
 
 #: Version of the clustering state layout and rules; rows of another version are refused.
 STORIES_VERSION = "stories-tfidf-entity-decay-numbers.v2"
+#: An active-index posting set over this many bytes per id it holds (plus this many) is copied on expiry: sets
+#: never shrink, and the postings of common terms drained as their stories expired kept ~25 MB of empty slots at
+#: 31k articles. A fresh set takes at most ~64 bytes per id (16-byte slots, at least a quarter full).
+DRAINED_SET_BYTES = 256
 #: Prefix of entity keys in the inverted indexes (terms never contain ":").
 ENTITY_PREFIX = "e:"
 
@@ -115,7 +121,8 @@ class StoryRecord:
     last_seen: float | None
     articles: list[tuple[float, int, str]] = field(default_factory=list)  # (time, arrival seq, article id)
     members: dict[str, dict[str, Any]] = field(default_factory=dict)  # article id -> why it joined
-    centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors, pruned
+    # sum of member vectors, pruned; packed (read-only) while the story is out of the active index
+    centroid: dict[str, float] | PackedCentroid = field(default_factory=dict)
     norm: float = 0.0
     entities: Counter[str] = field(default_factory=Counter)
     sources: Counter[str] = field(default_factory=Counter)
@@ -144,7 +151,7 @@ class StoryRecord:
             "last_seen_days": self.last_seen,
             "articles": [[None if math.isinf(t) else t, s, a] for t, s, a in self.articles],
             "members": self.members,
-            "centroid": self.centroid,
+            "centroid": self.centroid if isinstance(self.centroid, dict) else self.centroid.unpacked(),
             "entities": dict(self.entities),
             "sources": dict(self.sources),
             "chapter_of": self.chapter_of,
@@ -155,17 +162,17 @@ class StoryRecord:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> StoryRecord:
         """Rebuild a record from ``to_row`` output."""
-        centroid = {str(t): float(w) for t, w in row["centroid"].items()}
+        centroid = {sys.intern(str(t)): float(w) for t, w in row["centroid"].items()}  # one string per term
         return cls(
             story_id=row["story_id"],
             title=row["title"],
             first_seen=row["first_seen_days"],
             last_seen=row["last_seen_days"],
             articles=[(math.inf if t is None else float(t), int(s), str(a)) for t, s, a in row["articles"]],
-            members={str(k): dict(v) for k, v in row["members"].items()},
+            members={str(k): _why(v) for k, v in row["members"].items()},
             centroid=centroid,
             norm=math.sqrt(sum(w * w for w in centroid.values())),
-            entities=Counter(row["entities"]),
+            entities=Counter({sys.intern(e): n for e, n in row["entities"].items()}),
             sources=Counter(row["sources"]),
             chapter_of=row["chapter_of"],
             chapters=list(row["chapters"]),
@@ -222,12 +229,16 @@ class StoryState:
             if rec is None or rec.last_seen != last or sid not in self._active_ids:
                 continue  # stale heap entry: the story was seen again later
             self._active_ids.discard(sid)
+            if isinstance(rec.centroid, dict):
+                rec.centroid = PackedCentroid(rec.centroid)  # only read from now on, unless a late article joins
             for key in rec.indexed:
                 postings = self.active.get(key)
                 if postings is not None:
                     postings.discard(sid)
                     if not postings:
                         del self.active[key]
+                    elif sys.getsizeof(postings) > DRAINED_SET_BYTES + DRAINED_SET_BYTES * len(postings):
+                        self.active[key] = set(postings)  # a set never shrinks its table: copy a drained one
 
     def is_active(self, story_id: str) -> bool:
         """Whether a story is in the active index."""
@@ -245,6 +256,7 @@ class StoryState:
         """Rebuild a state (indexes and expiry included) from ``to_rows`` output and the clustering settings."""
         index_terms, window_days = settings.index_terms, settings.window_days
         state = cls()
+        horizon: float | None = None  # stories last seen before it are archived, not active (from the meta row)
         for row in rows:
             if row.get("version") != STORIES_VERSION:
                 raise ConfigError(
@@ -253,16 +265,29 @@ class StoryState:
                 )
             if row["kind"] == "meta":
                 state.watermark, state.seq = row["watermark"], int(row["seq"])
+                horizon = None if state.watermark is None else state.watermark - window_days
                 continue
             rec = StoryRecord.from_row(row)
             state.stories[rec.story_id] = rec
             for _, _, aid in rec.articles:
                 state.article_story[aid] = rec.story_id
             state.index_story(rec, story_keys(rec, index_terms))
-            state.activate(rec)
+            rec.centroid = PackedCentroid(rec.centroid)  # packed as it comes: most are archived; a join unpacks
+            if horizon is None or rec.last_seen is None or rec.last_seen >= horizon:
+                state.activate(rec)  # (the others would be expired at once below)
         if state.watermark is not None:
             state.expire(state.watermark - window_days)
         return state
+
+
+def _why(why: dict[str, Any]) -> dict[str, Any]:
+    """Return a member's reasons from a stored row, its shared terms and entities as the interned strings that the
+    centroids and the other members hold (one string per term across the archive, not one per mention)."""
+    out = dict(why)
+    for name in ("shared_terms", "shared_entities"):
+        if isinstance(out.get(name), list):
+            out[name] = [sys.intern(t) if isinstance(t, str) else t for t in out[name]]
+    return out
 
 
 def story_keys(rec: StoryRecord, index_terms: int) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from marsad.errors import ConfigError
+from marsad.text.caches import WORD_CACHE_SIZE
 from marsad.text.normalize import (
     fold_presentation_forms,
     normalize,
@@ -152,13 +154,13 @@ def _light(word: str) -> str | None:
     return stem
 
 
-@lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _raw_stem(raw_word: str) -> str | None:
     """Return the light stem of one raw word (no proclitic conflation); what the IDF table counts."""
     return _light(normalize(raw_word).strip())
 
 
-@lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _term(raw_word: str) -> str | None:
     """Return the term of one raw word: its light stem, conflated over a one-letter proclitic (cached).
 
@@ -186,7 +188,7 @@ def _term(raw_word: str) -> str | None:
         other = stem[:-1]
         if other not in load_stopwords() and df.get(other, 0) >= CONFLATE_RATIO * max(1, df.get(stem, 0)):
             stem = other
-    return stem
+    return sys.intern(stem)  # one string per term, shared by every story centroid that holds it
 
 
 def stems(text: str) -> list[str]:

@@ -148,7 +148,9 @@ def ordinal_dates(ctx: Context) -> Iterator[Candidate]:
 def holidays(ctx: Context) -> Iterator[Candidate]:
     """Holidays by Umm al-Qura: "\u0639\u064a\u062f \u0627\u0644\u0641\u0637\u0631" = 1 Shawwal, "\u0623\u064a\u0627\u0645 \u0639\u064a\u062f \u0627\u0644\u0623\u0636\u062d\u0649" = 10-13 Dhu al-Hijjah (the nearest one)."""
     for m in _patterns()["holiday"].finditer(ctx.w):
-        month, day, days = (int(x) for x in ctx.lex.words("holiday")[re.sub(r"\s+", " ", m.group("h"))].split("\t"))
+        # the pattern lets the words of a name run together ("\u0627\u0644\u0641\u0637\u0631\u0627\u0644\u0645\u0628\u0627\u0631\u0643"): look it up without spaces
+        table = {name.replace(" ", ""): row for name, row in ctx.lex.words("holiday").items()}
+        month, day, days = (int(x) for x in table[re.sub(r"\s+", "", m.group("h"))].split("\t"))
         value = None
         if m.group("y"):
             hy = tc.gregorian_to_hijri(dt.date(int(m.group("y")), 7, 1))
