@@ -172,7 +172,7 @@ def _strip_proclitic_title(tokens: list[str]) -> list[str]:
     return tokens
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def split_name(name: str) -> NameParts:
     """Split ``name`` into role, display name (titles removed) and normalized, particle-joined name tokens."""
     raw = words(name)
@@ -193,7 +193,7 @@ def split_name(name: str) -> NameParts:
     return NameParts(role=role, display=display, tokens=tuple(out))
 
 
-@lru_cache(maxsize=131072)  # pure; called several times per token pair scored
+@lru_cache(maxsize=65536)  # pure; called several times per token pair scored
 def fold_letters(text: str) -> str:
     """Fold g-letters to ``g``, foreign letters to their base, and drop hamza (normalized input)."""
     out = []
@@ -224,13 +224,13 @@ def skeleton(text: str) -> str:
     return text[:1] + "".join(ch for ch in text[1:] if ch not in LONG_VOWELS)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def token_key(token: str) -> str:
     """Return the key of one normalized name token (folded letters, long vowels dropped)."""
     return drop_vowels(fold_letters(token))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def name_key(name: str) -> str:
     """Return the transliteration-aware key of ``name``: equal keys spell the same name."""
     tokens = split_name(name).tokens
@@ -243,7 +243,7 @@ def _close_spellings(a: str, b: str) -> bool:
     return levenshtein(fa, fb) <= KEY_MAX_DIFF * max(len(fa), len(fb))
 
 
-@lru_cache(maxsize=65536)  # pure; names recur across mentions and articles, so most calls are repeats
+@lru_cache(maxsize=32768)  # pure; names recur across mentions and articles, so most calls are repeats
 def _token_similarity(a: str, b: str, lexicon: frozenset[str]) -> float:
     """Score two normalized name tokens in [0, 1]; two different known given names score 0."""
     if a == b:
@@ -324,7 +324,7 @@ def _compound_similarity(short: tuple[str, ...], long_: tuple[str, ...], lexicon
     return best
 
 
-@lru_cache(maxsize=65536)  # bounded: 262,144 pairs held ~100 MB on a 31k-article ingest
+@lru_cache(maxsize=32768)  # bounded: 262,144 pairs held ~100 MB on a 31k-article ingest
 def token_similarity(ta: tuple[str, ...], tb: tuple[str, ...], lexicon: frozenset[str] | None = None) -> float:
     """Score two normalized name-token sequences in [0, 1], joining split compounds when counts differ by one."""
     if not ta or not tb:

@@ -34,7 +34,7 @@ class FeatureSettings:
 
     # distinct tokens kept (their features are ~1 kB each); the 50k commonest words of a news stream carry nearly
     # all of its tokens. 200k made the all-stages ingest of 31k articles peak at 2.2 GB (issue #18: < 1 GB).
-    cache_size: int = 50_000
+    cache_size: int = 25_000
     affix_max: int = 4  # longest prefix/suffix feature (1..4 chars is the usual range for Arabic)
 
     def __post_init__(self) -> None:

@@ -154,7 +154,7 @@ def gazetteer_slots(extractor: FeatureExtractor, sents: list[list[str]]) -> tupl
 class NeuralSettings:
     """Runtime settings of the neural tagger."""
 
-    cache_size: int = 20_000  # distinct words whose LSTM input rows are kept (8 x hidden float32 each, ~3 KB)
+    cache_size: int = 10_000  # distinct words whose LSTM input rows are kept (8 x hidden float32 each, ~3 KB)
 
     def __post_init__(self) -> None:
         """Reject a cache that could not hold a word."""

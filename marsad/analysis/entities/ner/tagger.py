@@ -71,7 +71,7 @@ class Tagger:
         model_path: Path,
         extractor: FeatureExtractor,
         version: str = MODEL_VERSION,
-        cache_size: int = 50_000,  # words whose score rows are kept (see FeatureSettings.cache_size)
+        cache_size: int = 25_000,  # words whose score rows are kept (see FeatureSettings.cache_size)
         second_path: Path | None = None,
         consistency: ConsistencySettings | None = None,
     ) -> None:
