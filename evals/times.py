@@ -12,6 +12,9 @@ first look, with rules no check article had shaped, was 0.888 (from 0.745). A se
 so the untouched figure came from ``times_dev2.jsonl``, labelled blind after that round. ``times-rules.v3`` (year
 pairs, bare years after nouns) was written against ``times_dev2.jsonl``; ``times_dev3.jsonl`` (SaudiNewsNet
 2015-08-08 and ANT, 16 outlets) was labelled blind while it was written and scored once after: the untouched figure.
+``times-rules.v4`` (anaphoric periods, month ranges, seasons) was written against the first three sets;
+``times_dev4.jsonl`` (SaudiNewsNet 2015-08-11 and ANT, 18 outlets) was labelled blind meanwhile and first scored with
+v4 as written (0.794; v3 0.798); fixes were then written on its errors, so its figure is no longer untouched.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ GOLD = Path(__file__).parent / "gold" / "times.jsonl"
 GOLD_DEV = Path(__file__).parent / "gold" / "times_dev.jsonl"
 GOLD_DEV2 = Path(__file__).parent / "gold" / "times_dev2.jsonl"
 GOLD_DEV3 = Path(__file__).parent / "gold" / "times_dev3.jsonl"
+GOLD_DEV4 = Path(__file__).parent / "gold" / "times_dev4.jsonl"
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
@@ -92,12 +96,15 @@ def run() -> dict[str, float]:
         [a for a in dev if dev_half(a) == half])["time_value_accuracy"] for half in ("tune", "check")}
     dev2 = score(load_gold(GOLD_DEV2))
     dev3 = score(load_gold(GOLD_DEV3))
+    dev4 = score(load_gold(GOLD_DEV4))
     return {**score(load_gold()), **score_dev(dev),
             "times_dev_value_accuracy_tune": halves["tune"], "times_dev_value_accuracy_check": halves["check"],
             "times_dev2_value_accuracy": dev2["time_value_accuracy"],
             "times_dev2_detection_f1": dev2["time_detection_f1"],
             "times_dev3_value_accuracy": dev3["time_value_accuracy"],
-            "times_dev3_detection_f1": dev3["time_detection_f1"]}
+            "times_dev3_detection_f1": dev3["time_detection_f1"],
+            "times_dev4_value_accuracy": dev4["time_value_accuracy"],
+            "times_dev4_detection_f1": dev4["time_detection_f1"]}
 
 
 if __name__ == "__main__":

@@ -32,13 +32,19 @@ import sample_quote_dev2 as qd2  # noqa: E402
 
 SNN_DAY = "2015-08-10"
 SEED = 41
-SKIP = ("quotes_dev3.jsonl",)
+#: This set's file, and the gold written after it (so the draw never changes).
+SKIP = ("quotes_dev3.jsonl", "times_dev4.jsonl", "quotes_dev4.jsonl")
+
+
+def pool_for(day: str, skip: tuple[str, ...]) -> list[dict]:
+    """``sample_quote_dev2.pool`` over SaudiNewsNet ``day``, skipping the gold files named in ``skip``."""
+    qd2.SNN_DAY, qd2.SKIP = day, skip  # the two module settings that pool() and gold_used() read
+    return qd2.pool()
 
 
 def pool() -> list[dict]:
-    """``sample_quote_dev2.pool`` over this set's day, skipping only this set's own file among the gold files."""
-    qd2.SNN_DAY, qd2.SKIP = SNN_DAY, SKIP  # the two module settings that pool() and gold_used() read
-    return qd2.pool()
+    """The pool of this set: its day, skipping only this set's own file among the gold files."""
+    return pool_for(SNN_DAY, SKIP)
 
 
 def main(argv: list[str] | None = None) -> int:

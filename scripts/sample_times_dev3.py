@@ -39,7 +39,7 @@ from sample_times_dev2 import deal  # noqa: E402
 SNN_DAY = "2015-08-08"
 SEED = 37
 #: Gold files skipped: this set, and those written after it was drawn (so the draw never changes).
-SKIPPED = frozenset({"times_dev3.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl"})
+SKIPPED = frozenset({"times_dev3.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl", "times_dev4.jsonl", "quotes_dev4.jsonl"})
 _REF = re.compile(r"^(20\d\d-\d\d-\d\d)[#/](\d+)$")
 _TIMES_ID = re.compile(r"^snn-(20\d\d-\d\d-\d\d)-[a-z0-9]+-(\d+)$")
 
@@ -75,13 +75,13 @@ def _walk(obj, urls: set[str], bodies: set[str], refs: set[str]) -> None:
             refs.add(val.strip())
 
 
-def gold_used() -> tuple[set[str], set[str], set[str]]:
-    """URLs, bodies and article references found in every gold JSONL file except this set's own."""
+def gold_used(skipped: frozenset[str] = SKIPPED) -> tuple[set[str], set[str], set[str]]:
+    """URLs, bodies and article references found in every gold JSONL file except those ``skipped``."""
     urls: set[str] = set()
     bodies: set[str] = set()
     refs: set[str] = set()
     for path in sorted((ROOT / "evals" / "gold").glob("*.jsonl")):
-        if path.name in SKIPPED:
+        if path.name in skipped:
             continue
         for line in path.read_text("utf-8").splitlines():
             if not line.strip():
@@ -94,13 +94,13 @@ def gold_used() -> tuple[set[str], set[str], set[str]]:
     return urls, bodies, refs
 
 
-def queue(n: int) -> list[dict]:
-    """The first ``n`` candidates, interleaved over outlets, gold articles and their wire copies dropped."""
-    urls, bodies, refs = gold_used()
+def queue(n: int, day: str = SNN_DAY, seed: int = SEED, skipped: frozenset[str] = SKIPPED) -> list[dict]:
+    """The first ``n`` candidates of ``day`` and ANT, interleaved over outlets, gold articles and copies dropped."""
+    urls, bodies, refs = gold_used(skipped)
     long_bodies = list(bodies)
     seen: set[str] = set()
     by_outlet: dict[str, list[dict]] = {}
-    for art in snn_articles() + ant_articles():
+    for art in snn_articles(day) + ant_articles():
         body = art["body"]
         if not MIN_LEN <= len(body) <= MAX_LEN or art["url"].strip() in urls:
             continue
@@ -115,7 +115,7 @@ def queue(n: int) -> list[dict]:
         if key_title:
             seen.add(key_title)
         by_outlet.setdefault(art["source"], []).append(art)
-    return deal(by_outlet, SEED, n, bodies)
+    return deal(by_outlet, seed, n, bodies)
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from marsad.errors import ConfigError
 from marsad.text.normalize import normalize_word
 
 #: The kinds of reporting cue ``cues.txt`` may tag a form with.
-CUE_KINDS = frozenset({"verb", "part", "masdar", "relay", "source", "passive"})
+CUE_KINDS = frozenset({"verb", "part", "masdar", "relay", "source", "passive", "describe"})
 #: The kinds of speaker-phrase word ``speaker_stops.txt`` may tag a form with.
 STOP_KINDS = frozenset({"stop", "prep", "adv", "addr", "anaphor", "reject", "skip", "figure", "nonspeaker"})
 #: Stop kinds that end a speaker phrase wherever they stand.

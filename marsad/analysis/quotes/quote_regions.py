@@ -275,7 +275,7 @@ def _postposed_source(
     j = i + 1
     if j < len(doc.toks) and doc.norms[j] in (MA, LIMA):
         j += 1  # "بحسب ما", "وفقا لما"
-    if j < len(doc.toks) and doc.norms[j][:1].isalpha() and lex.cue_kind(doc.norms[j]) in ("verb", "passive"):
+    if j < len(doc.toks) and doc.norms[j][:1].isalpha() and lex.cue_kind(doc.norms[j]) in ("verb", "passive", "describe"):
         j += 1  # "حسبما ذكرت", "وفق ما أفادت"
     if j < len(doc.toks) and doc.norms[j] in RELAY_PRONOUNS:
         j += 1  # "حسبما نقلت عنه"

@@ -160,7 +160,7 @@ def verb_subject(
     ``max_words`` words, else the sentence is not verb-subject-object and None is returned.
     """
     first_cue = lex.cue_kind(norms[0]) if norms and norms[0][:1].isalpha() else None
-    if len(toks) < 2 or norms[0] in PREP_STARTS or lex.stop_kind(norms[0]) is not None or first_cue not in (None, "verb"):
+    if len(toks) < 2 or norms[0] in PREP_STARTS or lex.stop_kind(norms[0]) is not None or first_cue not in (None, "verb", "describe"):
         return None
     for k in range(1, min(len(toks), max_words + 2)):
         norm = norms[k]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.analysis.quotes.quote_describe import describe_quote
 from marsad.analysis.quotes.quote_lexicon import FEH, LAM, WAW, QuoteLexicon, load_lexicon
 from marsad.analysis.quotes.quote_doc import QuoteDoc
 from marsad.analysis.quotes.quote_regions import (
@@ -47,7 +48,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
 
 #: Version of the rules; stored beside every quote this module produced.
-QUOTES_VERSION = "quotes-rules.v3"
+QUOTES_VERSION = "quotes-rules.v4"  # v4: characterisations, adverbs before the speaker
 
 #: Prepositions that sit between a cue and its complementizer ("أشار إلى أن", "أكد على أن", "حذر من أن").
 LINK_PREPS = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0645\u0646"})  # ila, ala, min (normalized)
@@ -81,6 +82,8 @@ CLAUSE_OPENERS = frozenset(
     | {"\u0641\u064a", "\u0648\u0641\u064a", "\u0628\u0639\u062f"}  # fi, wa-fi, ba'd
 )
 AN = "\u0639\u0646"  # 'an "from" ("نقلت ... عن X")
+#: ALEF WITH HAMZA BELOW: "إن" (inna) opens speech; temporal "قبل/بعد أن" is written with "أن" (anna).
+INNA = "\u0625"
 TRIM_CHARS = " \t\n.,\u060c\u061b:;-\u2013"  # space, stops, ARABIC COMMA, ARABIC SEMICOLON, colons, dashes
 
 
@@ -115,9 +118,15 @@ def extract_quotes(
             continue
         if kind in ("verb", "passive") and i > 0 and doc.norms[i - 1] in NOUN_BEFORE:
             continue  # "بعد كشف علاقته": a verbal noun
-        if kind in ("verb", "passive") and _embedded(doc, i, lex, found):
+        if kind in ("verb", "passive", "describe") and _embedded(doc, i, lex, found):
             continue  # "قال X إن الحوافز تشير إلى أن": a verb inside the statement, not a new attribution
-        if kind == "source":
+        if kind == "describe":
+            got = describe_quote(
+                doc, i, lex, settings, mentions, history, previous,
+                lambda: _subject_speaker(doc, i, lex, settings, mentions, history)
+                or _verb_subject_speaker(doc, i, settings, lex, mentions, history),
+            )
+        elif kind == "source":
             got = _source_quote(doc, i, lex, mentions, history)
             if got is None and i != doc.sent_first[i]:
                 got = _postposed_source(doc, i, lex, settings, mentions, history, found)
@@ -172,11 +181,11 @@ def _scan_trigger(doc: QuoteDoc, i: int, lex: QuoteLexicon, settings: QuoteSetti
             return "colon", j, region_end if region_end >= 0 else j
         if norm in COMPLEMENTIZERS:
             before = doc.norms[j - 1] if j - 1 > i else ""
-            if before not in TEMPORAL_BEFORE:
+            if before not in TEMPORAL_BEFORE or doc.toks[j].text.startswith(INNA):  # "قالت من قبل إن": inna
                 stop = j - 1 if before in LINK_PREPS else j
                 return "comp", j, region_end if region_end >= 0 else stop
         cue_kind = lex.cue_kind(norm) if norm[:1].isalpha() else None
-        if cue_kind in ("verb", "passive"):
+        if cue_kind in ("verb", "passive", "describe"):
             return None
         if cue_kind in ("part", "masdar") and region_end < 0:
             region_end = j

@@ -77,6 +77,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:{months_of})\s+(?:\u0627\u0644)?(?P<n2>{numwords}))\s+(?P<ord>{months_order}){WB_END}"
             rf"(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
         "range_head": re.compile(r"(?:\u0645\u0646|\u0628\u064a\u0646)\s+$"),  # MEEM NOON (from), BEH YEH NOON (between)
+        "season": re.compile(
+            rf"(?<![\d/.\-])(?P<y1>(?:19|20)\d\d)\s*[-\u2013\u2014/]\s*(?P<y2>(?:19|20)\d\d)(?![\d/]|[.\-]\d)"),
+        "yearword_before": re.compile(rf"[\u0648\u0641\u0628\u0644]?(?:{yearword})\s*$"),
         "year_pair": re.compile(
             rf"{WB_START}(?P<x>(?:(?P<head>{alternation(lex.words('yearpair'))})\s+)?(?P<y1>(?:19|20)\d\d)"
             rf"\s*(?P<sep>[-\u2013\u2014]|\u0648)\s*(?P<y2>(?:19|20)\d\d))(?![\d/]|[.\-]\d)"),
@@ -160,7 +163,7 @@ def holidays(ctx: Context) -> Iterator[Candidate]:
         first = tc.hijri_to_gregorian(year, month, day) if year else None
         if first:
             value = tc.interval(tc.day_value(first), tc.day_value(first + dt.timedelta(days=days - 1)))
-        yield Candidate(m.start("x"), m.end("x"), value, "hijri", "date")
+        yield Candidate(m.start("x"), m.end("x"), value, "hijri", "holiday")  # not merged with a weekday before it
 
 
 def months_first(ctx: Context) -> Iterator[Candidate]:
@@ -188,12 +191,25 @@ def year_pairs(ctx: Context) -> Iterator[Candidate]:
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if not y1 < y2 <= y1 + MAX_YEAR_SPAN or (m.group("sep") == "\u0648" and not m.group("head")):
             continue
+        if y2 == y1 + 1 and m.group("sep") != "\u0648":
+            continue  # "2018-2019": a season or fiscal year (``seasons`` blocks it)
         if ctx.prev_word(m.start("x")) in ctx.lex.words("yearblock"):
             continue
         yield Candidate(m.start("x"), m.end("x"), f"{y1:04d}/{y2:04d}", "gregorian", "period")
 
 
-PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first, year_pairs)
+def seasons(ctx: Context) -> Iterator[Candidate]:
+    """Two consecutive years joined by a dash or slash ("\u0639\u0627\u0645 2013 - 2014", "\u0645\u0648\u0633\u0645 2018/2019"): a season, fiscal
+    or academic year, which is not annotated; a ``blocked`` candidate keeps the years inside it from being read."""
+    pats = _patterns()
+    for m in pats["season"].finditer(ctx.w):
+        if int(m.group("y2")) != int(m.group("y1")) + 1:
+            continue
+        head = pats["yearword_before"].search(ctx.w, max(0, m.start() - 8), m.start())
+        yield Candidate(head.start() if head else m.start(), m.end(), None, "gregorian", "blocked")
+
+
+PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first, year_pairs, seasons)
 
 
 def recurring(ctx: Context, cand: Candidate) -> bool:
@@ -277,6 +293,19 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             if head is None and "date" not in (a.kind, b.kind):
                 continue  # two weekdays make a range only after "from" / "between" ("\u0645\u0633\u0627\u0621 \u0627\u0644\u0633\u0628\u062a - \u0627\u0644\u0623\u062d\u062f" is a night)
             out.append(Candidate(head.start() if head else a.start, b.end, tc.interval(a.value, b.value), b.calendar, "period"))
+    months: list[Candidate] = []  # the longest month expression at each place ("July 2017", not "July")
+    for c in sorted((c for c in cands if c.kind == "month" and c.value and _MONTH_VALUE.match(c.value)),
+                    key=lambda c: (c.start, c.start - c.end)):
+        if not months or c.start >= months[-1].end:
+            months.append(c)
+    for a, b in zip(months, months[1:]):  # "from July 2017 to May 2018", "between July 2017 and May 2018"
+        gap = ctx.w[a.end : b.start]
+        if pats["connector"].match(gap) and a.value < b.value:  # type: ignore[operator]
+            head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start)
+            if head is None and gap.strip() not in ("-", "\u2013"):
+                continue  # "July and May" alone are two months; a dash or "from"/"between" makes one period
+            out.append(Candidate(head.start() if head else a.start, b.end, tc.interval(a.value, b.value),  # type: ignore[arg-type]
+                                 b.calendar, "period"))
     years = sorted((c for c in cands if c.kind == "year" and c.value and _YEAR_VALUE.match(c.value)), key=lambda c: c.start)
     for a, b in zip(years, years[1:]):
         if pats["dual_year"].match(ctx.w[a.start : a.end]) and pats["and_year"].match(ctx.w[a.end : b.start]):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from marsad.analysis.times import timecalc as tc
+from marsad.text.normalize import normalize_word
 from marsad.analysis.times.timewords import Grammar, Lexicon, MonthName
 
 GREGORIAN_MIN_YEAR = 1700  # a 4-digit year below this without an era marker is read as Hijri (13xx/14xx AH)
@@ -38,7 +39,7 @@ class Candidate:
     end: int
     value: str | None
     calendar: str
-    kind: str  # date | month | year | weekday | relative | ago
+    kind: str  # date | holiday | month | year | weekday | relative | ago | period | blocked
     mergeable: bool = False  # a weekday that may join a following date ("Thursday, 6 August 2015")
     anchor_shift: int | None = None  # days from the publication date to the date the text implies ("yesterday, Monday")
 
@@ -86,12 +87,28 @@ class Context:
         )
 
 
+#: One-letter proclitics (WAW, FEH, BEH, LAM) that may precede an event noun.
+_CLITICS = frozenset("\u0648\u0641\u0628\u0644")
+#: Punctuation ending a clause right after a phrase (comma, Arabic comma, full stop, semicolons, colon).
+_CLAUSE_END = frozenset(",\u060c.;\u061b:")
+#: "since" (folded, with the clitic WAW): a date after it without a year is in the past.
+_SINCE = frozenset({"\u0645\u0646\u0630", "\u0648\u0645\u0646\u0630"})
+
+
 def _pick_month(ctx: Context, m: re.Match[str]) -> MonthName | None:
     """Return the month of a single or double form, preferring the Gregorian name of a pair."""
     first, second = ctx.month(m.group("m1")), ctx.month(m.group("m2"))
     if first and second and first.calendar == "hijri" and second.calendar == "gregorian":
         return second
     return first or second
+
+
+def _month_range(ctx: Context, m: re.Match[str]) -> tuple[MonthName, MonthName] | None:
+    """The two months of "June - July" (one calendar, two months: a period), or None for one month in two names."""
+    first, second = ctx.month(m.group("m1")), ctx.month(m.group("m2"))
+    if first and second and first.calendar == second.calendar and first.month != second.month:
+        return first, second
+    return None
 
 
 def _is_hijri_year(ctx: Context, year: int, era: str | None) -> bool:
@@ -111,11 +128,35 @@ def dates(ctx: Context) -> Iterator[Candidate]:
             continue  # "1-\u0635\u0641\u0631" is a score (one-nil), not the 1st of Safar
         day, year = int(m.group("d")), m.group("y")
         offset = int(ctx.lex.words("modifier").get(m.group("mod") or "", "0")) if m.group("mod") else None
+        event = _event_year(ctx, m.start("x"), month, day) if not year and offset is None else None
+        if event is not None:
+            yield Candidate(m.start("x"), m.end("x"), tc.day_value(dt.date(event, month.month, day)), "gregorian", "date")
+            continue
+        since = offset is None and not year and month.calendar == "gregorian" and ctx.prev_word(m.start("x")) in _SINCE
         got = _day_month(ctx, month, day, int(year) if year else None, offset)
+        if since and got is not None and ctx.published is not None and got > ctx.published:
+            got = tc.safe_date(got.year - 1, got.month, got.day)  # "since 30 January": not after publication
         value = tc.day_value(got) if got else None
         if got is None and year:
             continue  # an impossible date ("31 February 2015") is not a date
         yield Candidate(m.start("x"), m.end("x"), value, month.calendar, "date")
+
+
+def _event_year(ctx: Context, start: int, month: MonthName, day: int) -> int | None:
+    """The year of a named event ("أحداث 11 سبتمبر" = 2001) when an event noun stands right before the date."""
+    if month.calendar != "gregorian":
+        return None
+    row = ctx.lex.words("eventdate").get(f"{month.month}-{day}")
+    if row is None:
+        return None
+    year, heads = row.split("\t")
+    if ctx.w[max(0, start - 2) : start] == "\u0627\u0644":  # "ال11 من سبتمبر": the article glued to the day
+        start -= 2
+    before = re.sub(r"^[\u0648\u0628\u0644\u0641]", "", ctx.prev_word(start))  # clitic WAW, BEH, LAM, FEH
+    before = before if before in ctx.lex.words("eventhead") else before[2:] if before.startswith("\u0627\u0644") else ""
+    if before not in ctx.lex.words("eventhead") or (heads != "any" and normalize_word(heads) != before):
+        return None
+    return int(year)
 
 
 def _day_month(ctx: Context, month: MonthName, day: int, year: int | None, offset: int | None) -> dt.date | None:
@@ -140,6 +181,13 @@ def month_years(ctx: Context) -> Iterator[Candidate]:
         if month is None:
             continue
         year = int(m.group("y"))
+        pair = _month_range(ctx, m)
+        if pair is not None and month.calendar == "gregorian":  # "June - July 2015": both months of that year
+            a, b = pair
+            first = tc.month_value(year if a.month < b.month else year - 1, a.month)
+            yield Candidate(m.start("x"), m.end("x"), tc.interval(first, tc.month_value(year, b.month)), "gregorian",
+                            "period")
+            continue
         if month.calendar == "hijri" and year >= GREGORIAN_MIN_YEAR:  # "Ramadan 2017": that month within 2017
             value = tc.hijri_month_in_year(year, month.month)
         elif month.calendar == "hijri":
@@ -179,6 +227,12 @@ def months_alone(ctx: Context) -> Iterator[Candidate]:
         if not (month.free or m.group("mw") or m.group("m2") or ctx.prev_word(m.start("x")) in ctx.lex.words("prep")):
             continue
         direction = 2 if ctx.future(m.start("x")) else 0
+        pair = _month_range(ctx, m)
+        if pair is not None:  # "July - May": from the first to the second, each read as alone
+            a, b = (_month_relative(ctx, x, direction) for x in pair)
+            if a and b and a < b:
+                yield Candidate(m.start("x"), m.end("x"), tc.interval(a, b), month.calendar, "period")
+            continue
         yield Candidate(m.start("x"), m.end("x"), _month_relative(ctx, month, direction), month.calendar, "month")
 
 
@@ -205,6 +259,8 @@ def years(ctx: Context) -> Iterator[Candidate]:
         year, era = int(m.group("y")), m.group("era")
         if _YEAR_RANGE_BEFORE.search(ctx.w, max(0, m.start("x") - 12), m.start("x")):
             continue
+        if era and not m.group("yw") and era not in ctx.lex.words("era_hijri") and _in_event_name(ctx, m.start("x")):
+            continue  # "كأس آسيا 2019م": a year inside an event's name is not annotated
         if not (m.group("yw") or era):
             prep = ctx.prev_word(m.start("x")) in ctx.lex.words("prep")
             if not ((prep or _year_after_noun(ctx, m.start("x"), m.end("x")))
@@ -220,6 +276,13 @@ def years(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(more.start(1), more.end(1), more.group(1), "gregorian", "year")
 
 
+def _in_event_name(ctx: Context, start: int) -> bool:
+    """True when an event, model, quantity or numbering word (``yearblock``) stands just before ``start``."""
+    heads = _WORD.findall(ctx.w, max(0, start - 40), start)[-YEAR_HEAD_WORDS:]
+    block = ctx.lex.words("yearblock")
+    return any(w in block or (w[:1] in _CLITICS and w[1:] in block) for w in heads)  # "لكأس", "وكأس"
+
+
 def _year_after_noun(ctx: Context, start: int, end: int) -> bool:
     """A bare number read as a year after a noun ("انتخابات 2016 كي", "ميزانية 2019 بلا", "و2010 (").
 
@@ -229,8 +292,7 @@ def _year_after_noun(ctx: Context, start: int, end: int) -> bool:
     before, after = ctx.prev_word(start), ctx.next_word(end)
     if not before or before.isdigit() or _NUMBER_BEFORE.search(ctx.w, max(0, start - 40), start) is not None:
         return False
-    heads = _WORD.findall(ctx.w, max(0, start - 40), start)[-YEAR_HEAD_WORDS:]
-    if any(w in ctx.lex.words("yearblock") for w in heads):
+    if _in_event_name(ctx, start):
         return False
     if ctx.published is not None and int(ctx.w[start:end][-4:]) > ctx.published.year + MAX_YEARS_AHEAD:
         return False
@@ -248,7 +310,9 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         rel, mod = m.group("rel"), m.group("mod")
         if not (rel or mod or m.group("dw")):
             before = ctx.prev_word(m.start("x"))
-            if before in ctx.lex.words("weekdayblock") or (wd == friday and before in ctx.lex.words("fridayblock")):
+            bare = before[1:] if before[:1] == "\u0648" else before  # without the clitic WAW ("and the sermons")
+            friday_block = ctx.lex.words("fridayblock")
+            if before in ctx.lex.words("weekdayblock") or (wd == friday and (before in friday_block or bare in friday_block)):
                 continue
         value, shift = None, None
         if ctx.published is not None:
@@ -301,6 +365,8 @@ def agos(ctx: Context) -> Iterator[Candidate]:
         unit, count = units[m.group("unit")].split("\t")
         n = int(m.group("n")) if m.group("n") else ctx.lex.numbers.get(m.group("nw") or "", int(count))
         nxt = ctx.next_word(m.end("x"))
+        if ctx.w[m.end("x") : m.end("x") + 2].lstrip()[:1] in _CLAUSE_END:
+            nxt = ""  # "two weeks ago, 11 gunmen": the clause ends before the number
         if n == 0 or nxt.isdigit() or nxt in ctx.lex.words("of") or ctx.month(nxt) is not None:
             continue  # plural without number ("for years"), "two days before X", "since the month of Ramadan"
         value = _shifted(ctx.published, unit, -n) if ctx.published else None

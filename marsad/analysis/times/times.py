@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from marsad.analysis.times.timeanaphora import anaphors
 from marsad.analysis.times.timeparts import PERIOD_RULES, recurring, widen
 from marsad.analysis.times.timerules import RULES, Candidate, Context
 from marsad.analysis.times.timewords import grammar, lexicon
@@ -23,7 +24,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import align
 
 #: Version of the rules that produced a TimeExpr; persist it beside the values.
-TIMES_VERSION = "times-rules.v3"  # v3: year pairs, bare years after nouns; v2: Hijri spans, quarters, parts, ranges, holidays
+TIMES_VERSION = "times-rules.v4"  # v4: anaphoric periods, month ranges, seasons; v3: year pairs, bare years after nouns; v2: Hijri spans, quarters, parts, ranges, holidays
 
 TATWEEL = "\u0640"  # ARABIC TATWEEL (align() also writes it in place of harakat and controls)
 CUE_WINDOW = 80  # characters before a weekday/month searched for future cues; tuned on the seed articles
@@ -31,7 +32,7 @@ HEAD_CHARS = 400  # parse_published looks for a date line in this many leading c
 MERGE_GAP = 14  # at most this many characters ("corresponding to" included) between a weekday and its date
 MAX_ANCHOR_LAG = 2  # days a text may predate its publication stamp (SaudiNewsNet date_extracted lags print dates)
 _TATWEEL_RE = re.compile(TATWEEL)
-RECURRABLE = frozenset({"date", "month", "period"})  # kinds that "every year" after them makes recurring
+RECURRABLE = frozenset({"date", "holiday", "month", "period"})  # kinds that "every year" after them makes recurring
 _MERGE_GAP_RE = re.compile(r"^[\s,\u060c()\-\u2013]*(?:\u0644\s*)?$")  # spaces, commas, brackets, dashes; LAM ("corresponding to")
 _PM = ("\u0645", "pm", "\u0645\u0633\u0627\u0621")  # MEEM (evening), "pm", MEEM SEEN ALEF HAMZA (evening)
 _AM = ("\u0635", "am", "\u0635\u0628\u0627\u062d\u0627")  # SAD (morning), "am", SAD BEH ALEF HAH ALEF (morning)
@@ -118,12 +119,22 @@ def _candidates(w: str, published: dt.date | None, settings: TimeSettings) -> li
         # "yesterday, Tuesday" in a text stamped Thursday: the text was written Wednesday; resolve from there.
         ctx = Context(w, published + dt.timedelta(days=shift), grammar(), lex, settings.cue_window)
         cands = _run_rules(ctx)
-    return _merge(w, _select(cands), frozenset(lex.words("corresponding")))
+    chosen = [c for c in _select(cands) if c.kind != "blocked"]
+    return _merge(w, chosen, frozenset(lex.words("corresponding")))
 
 
 def _run_rules(ctx: Context) -> list[Candidate]:
-    """Every rule's candidates, plus the periods that contain some of them (parts of months, date ranges)."""
+    """Every rule's candidates, anaphoric periods resolved against them, and the periods containing some of them.
+
+    An anaphoric reading ("the previous month" after "July") replaces the reading of the same span from the
+    publication date. Candidates of kind ``blocked`` (a season "2013-2014") win their span and are dropped after
+    selection, so the years inside them are not read either.
+    """
     cands = [c for rule in (*RULES, *PERIOD_RULES) for c in rule(ctx)]
+    resolved = list(anaphors(ctx, cands))
+    if resolved:
+        spans = {(c.start, c.end) for c in resolved}
+        cands = [c for c in cands if (c.start, c.end) not in spans] + resolved
     return [c for c in cands + widen(ctx, cands) if c.kind not in RECURRABLE or not recurring(ctx, c)]
 
 

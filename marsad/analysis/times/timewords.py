@@ -162,7 +162,7 @@ def grammar() -> Grammar:
     monthword = alternation(lex.words("monthword"))
     of = alternation(lex.words("of"))
     mod = alternation(lex.words("modifier"))
-    year_part = rf"(?:{SEP}(?:{of}\s+)?(?:{yearword}\s*)?(?P<y>{YEAR}){era})"
+    year_part = rf"(?:{SEP}(?P<yp>\()?\s*(?:{of}\s+)?(?:{yearword}\s*)?(?P<y>{YEAR}){era}(?(yp)\s*\)))"  # "Ramadan (1436 AH)"
     head = rf"{WB_START}[\u0648\u0641\u0628\u0644]?"  # optional clitic WAW, FEH, BEH, LAM
     pod = alternation(lex.words("partofday"))
     dayword = alternation(lex.words("dayword"))
