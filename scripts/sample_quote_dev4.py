@@ -3,7 +3,7 @@
 The rules of ``scripts/sample_quote_dev3.py`` unchanged (``sample_quote_dev2.pool``: bodies of 400-2500 characters
 with at least two reporting cues, every article of any ``evals/gold/*.jsonl`` file and its wire copies dropped,
 each outlet's articles shuffled with the seed and dealt round-robin over outlets), with its own seed and a
-SaudiNewsNet day no quote gold had used, ``2015-08-09`` (a day of ``stories.jsonl`` and ``dedup_pairs2.jsonl``, whose
+SaudiNewsNet day no quote dev set had used, ``2015-08-09`` (a day of ``stories.jsonl`` and ``dedup_pairs2.jsonl``, whose
 articles are excluded), and ANT v2.1 multi-source. Only ``quotes_dev4.jsonl`` itself is skipped among the gold files.
 The held-out days 2015-07-21..2015-08-03 are never read.
 

@@ -2,7 +2,7 @@
 
 The recipe of ``scripts/sample_times_dev3.py`` unchanged (filters, round-robin deal over outlets, every article of
 any other ``evals/gold/*.jsonl`` file and its wire copies dropped), with its own seed over a SaudiNewsNet day no
-temporal gold had used, ``2015-08-11`` (ids ``snn-2015-08-11-<outlet>-<index in the day's zip>``), and ANT. Only
+temporal dev set had used, ``2015-08-11`` (``times.jsonl`` holds a few of its articles, excluded) (ids ``snn-2015-08-11-<outlet>-<index in the day's zip>``), and ANT. Only
 ``times_dev4.jsonl`` itself is skipped among the gold files, so the draw does not change once the set is written.
 The held-out days 2015-07-21..2015-08-03 are never read.
 

@@ -69,3 +69,12 @@ def test_quotes_description_without_trigger_is_no_quote() -> None:
 def test_quotes_object_start(phrase: str, cut: int) -> None:
     """Where the described object starts in the words after a bare "وصف"."""
     assert object_start([normalize_word(w) for w in phrase.split()]) == cut
+
+
+def test_quotes_participle_takes_a_long_title_subject() -> None:
+    """A participle with no speaker before it takes the subject of the sentence's verb, however long the title."""
+    text = ("أشاد صاحب السمو الملكي الأمير مشاري بن سعود بن عبدالعزيز أمير منطقة الباحة بجهود رجال الأمن، "
+            "مؤكدا أن أمن الوطن خط أحمر لا يمكن تجاوزه.")
+    got = _quotes(text)
+    assert got and got[-1][1] == "مؤكدا"
+    assert "مشاري بن سعود" in (got[-1][0] or "")

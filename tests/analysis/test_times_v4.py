@@ -134,3 +134,46 @@ def test_times_named_events_take_their_year(text: str, expected: list[tuple[str,
 def test_times_year_with_era_mark_in_an_event_name_is_not_a_date() -> None:
     """"كأس آسيا 2019م" names a tournament: the year is part of the name, as without the era mark."""
     assert _found("المؤهلة لكأس العالم 2018م وكأس آسيا 2019م، وتم") == []
+
+
+def test_times_text_written_the_day_before_it_came_out() -> None:
+    """A wire written Thursday ("يوم غد الجمعة") and stamped Friday: its "الجمعة" is the Friday it came out, and
+    "شهر شوال" (starting that Friday) the month beginning then, not last year's."""
+    text = ("أعلنت السعودية أنه سيكون يوم غد الجمعة أول أيام عيد الفطر. وأعلنت دار الفتوى أن الجمعة أول أيام العيد "
+            "بعد ثبوت رؤية هلال شهر شوال.")
+    found = dict(_found(text, dt.date(2018, 6, 15)))
+    assert found["يوم غد الجمعة"] == "2018-06-15"
+    assert found["الجمعة"] == "2018-06-15"
+    assert found["شهر شوال"] == "2018-06-15/2018-07-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("إلى مقر أعمالهم مع مطلع العام الهجري القادم وفق", ("مطلع العام الهجري القادم", "2015-10-14/2015-11-12"),
+                     id="start-of-next-hijri-year-is-muharram"),
+        pytest.param("خلال العام الهجري الحالي", ("العام الهجري الحالي", "2014-10-25/2015-10-13"), id="current-hijri-year"),
+    ],
+)
+def test_times_hijri_year_relative_to_publication(text: str, expected: tuple[str, str]) -> None:
+    """"العام الهجري القادم" is the next Hijri year's Umm al-Qura span; a part word takes its first or last month."""
+    assert _found(text, dt.date(2015, 8, 11)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        pytest.param("والمحكمة تحدد 16 أبريل/نيسان المقبل موعدا", ("16 أبريل/نيسان المقبل", "2018-04-16"),
+                     dt.date(2018, 4, 12), id="next-day-of-this-month"),
+        pytest.param("في 2 أغسطس الماضي", ("2 أغسطس الماضي", "2015-08-02"), dt.date(2015, 8, 11), id="last-day-of-this-month"),
+        pytest.param("على أربع مراحل تمتد من 2016 حتى 2030. ويأتي", ("من 2016 حتى 2030", "2016/2030"),
+                     dt.date(2015, 8, 11), id="from-year-to-year"),
+        pytest.param("وتقدم العبادي في مطلع الأسبوع بخطة", ("مطلع الأسبوع", "2015-W33"), dt.date(2015, 8, 11), id="start-of-week"),
+        pytest.param("في مطلع الأسبوع المقبل", ("مطلع الأسبوع المقبل", "2015-W34"), dt.date(2015, 8, 11), id="start-of-next-week"),
+    ],
+)
+def test_times_v4_same_month_modifiers_year_ranges_week_parts(
+    text: str, expected: tuple[str, str], published: dt.date
+) -> None:
+    """"المقبل"/"الماضي" on a day of the publication month, "من Y1 حتى Y2", the start of a week."""
+    assert _found(text, published) == [expected]

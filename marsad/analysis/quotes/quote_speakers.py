@@ -13,6 +13,9 @@ from marsad.text.tokenize import Token
 #: Punctuation that may sit inside a speaker phrase ("مساعد الرئيس الروسي، يوري أوشاكوف") but never ends one.
 INNER_PUNCT = frozenset({"\u060c", ",", "-", "\u2013"})  # ARABIC COMMA, comma, hyphen, en dash
 #: Words after which a word run is not a pre-verbal subject ("وعن استعدادات فريقه ... قال").
+#: The name Ali as written with YEH; the preposition "on" is ALA with ALEF MAKSURA (both fold to the same key).
+ALI_WITH_YEH = "\u0639\u0644\u064a"
+ALA_WITH_MAKSURA = "\u0639\u0644\u0649"
 PREP_STARTS = frozenset(
     {
         "\u0641\u064a",  # fi "in"
@@ -84,17 +87,21 @@ def trim_speaker(
     lex: QuoteLexicon,
     after_participle: bool = False,
     protected: Sequence[bool] | None = None,
+    spells_ala: bool = False,
 ) -> int:
     """Return how many leading tokens of a candidate speaker region form the speaker phrase.
 
     A first word with the lam proclitic is an addressee ("للصحفيين"; after a participle any "ل..." word:
     "قائلا لوزير الطاقة"), not a speaker. ``protected`` tokens (inside a short quoted name) never end the phrase.
+    ``spells_ala``: the text writes the preposition "على" with ALEF MAKSURA, so "علي" with YEH before another word is
+    the name Ali ("وقال علي الغفيلي:"), not the preposition the two spellings fold to.
     """
     n = len(toks)
     cut = n
     if n and norms[0].startswith(LAM) and len(norms[0]) > 3 and (after_participle or norms[0].startswith(LAM + LAM)):
         return 0
-    if n and (norms[0] in PREP_STARTS or lex.stop_kind(norms[0]) == "reject"):
+    ali = spells_ala and n > 1 and toks[0].text == ALI_WITH_YEH
+    if n and ((norms[0] in PREP_STARTS and not ali) or lex.stop_kind(norms[0]) == "reject"):
         return 0
     for k in range(n):
         kind = lex.stop_kind(norms[k])

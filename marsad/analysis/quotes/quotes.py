@@ -267,7 +267,7 @@ def _verb_subject_speaker(
         if doc.toks[k].text in COLONS or doc.toks[k].text in DASHES:
             first = k + 1
             break
-    got = verb_subject(doc.toks[first:i], doc.norms[first:i], lex, settings.max_subject_words + 2)
+    got = verb_subject(doc.toks[first:i], doc.norms[first:i], lex, settings.max_verb_subject_words)
     if got is None:
         return None
     a, b = first + got[0], first + got[1] - 1

@@ -311,6 +311,10 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         if pats["dual_year"].match(ctx.w[a.start : a.end]) and pats["and_year"].match(ctx.w[a.end : b.start]):
             low, high = sorted((a.value, b.value))
             out.append(Candidate(a.start, b.end, tc.interval(low, high), "gregorian", "period"))
+        elif a.end <= b.start and pats["connector"].match(ctx.w[a.end : b.start]) and a.value < b.value:  # type: ignore[operator]
+            head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start)  # "من 2016 حتى 2030"
+            if head is not None:
+                out.append(Candidate(head.start(), b.end, tc.interval(a.value, b.value), "gregorian", "period"))  # type: ignore[arg-type]
     return out
 
 

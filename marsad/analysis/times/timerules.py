@@ -53,6 +53,7 @@ class Context:
     grammar: Grammar
     lex: Lexicon
     cue_window: int
+    stamped: dt.date | None = None  # the publication date when ``published`` was moved to the day the text was written
 
     def month(self, text: str | None) -> MonthName | None:
         """Return the month entry for a matched month text (whitespace-insensitive)."""
@@ -164,7 +165,12 @@ def _day_month(ctx: Context, month: MonthName, day: int, year: int | None, offse
     hijri = month.calendar == "hijri"
     if year is None and ctx.published is None:
         return None
-    if year is None and offset:
+    pub = ctx.published
+    if year is None and offset and not hijri and pub is not None and month.month == pub.month:
+        # "16 April next" written on 12 April: this April's 16th, which is still ahead (and "2 April last" behind)
+        ahead = day > pub.day if offset > 0 else day < pub.day
+        year = pub.year if ahead else pub.year + offset
+    elif year is None and offset:
         year = (tc.hijri_month_year_for if hijri else tc.month_year_for)(ctx.published, month.month, offset)  # type: ignore[operator, arg-type]
     elif year is None:
         near = tc.hijri_day_month_year_for if hijri else tc.day_month_year_for
@@ -198,13 +204,14 @@ def month_years(ctx: Context) -> Iterator[Candidate]:
 
 
 def _month_relative(ctx: Context, month: MonthName, direction: int) -> str | None:
-    """Resolve a month without year in ``direction`` from the publication date."""
-    if ctx.published is None:
+    """Resolve a month without year in ``direction`` from the publication date (the stamped one: months are coarse)."""
+    reference = ctx.stamped or ctx.published
+    if reference is None:
         return None
     if month.calendar == "hijri":
-        hy = tc.hijri_month_year_for(ctx.published, month.month, direction)
+        hy = tc.hijri_month_year_for(reference, month.month, direction)
         return tc.hijri_month_value(hy, month.month) if hy else None
-    return tc.month_value(tc.month_year_for(ctx.published, month.month, direction), month.month)
+    return tc.month_value(tc.month_year_for(reference, month.month, direction), month.month)
 
 
 def month_mods(ctx: Context) -> Iterator[Candidate]:
@@ -324,6 +331,8 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             elif mod:
                 offset = int(ctx.lex.words("modifier").get(mod, "0"))
                 day = tc.nearest_weekday(pub, wd, {-1: -1, 0: 3, 1: 1}[offset])
+            elif ctx.stamped is not None and wd == ctx.stamped.isoweekday():
+                day = ctx.stamped  # written the day before it came out: that weekday is the day it came out
             else:
                 day = tc.nearest_weekday(pub, wd, 2 if ctx.future(m.start("x")) else 0)
             value = tc.day_value(day)
@@ -353,6 +362,11 @@ def relatives(ctx: Context) -> Iterator[Candidate]:
             nxt = ctx.next_word(m.end("x"))
             if nxt in today or _DEFINITE_NUMBER.match(nxt) or ctx.prev_word(m.start("x")) in ctx.lex.words("todayblock_before"):
                 continue
+        if unit == "hyear":  # "العام الهجري القادم": the Hijri year's span
+            today = tc.gregorian_to_hijri(ctx.published) if ctx.published else None
+            value = tc.hijri_year_value(today[0] + offset) if today else None
+            yield Candidate(m.start("x"), m.end("x"), value, "hijri", "relative")
+            continue
         value = _shifted(ctx.published, unit, offset) if ctx.published else None
         is_today = unit == "day" and offset == 0 and not m.group("pod")  # "today, 15 July 2018": one expression
         yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "relative", mergeable=is_today)

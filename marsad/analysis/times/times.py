@@ -117,7 +117,7 @@ def _candidates(w: str, published: dt.date | None, settings: TimeSettings) -> li
     shift = next((c.anchor_shift for c in cands if c.anchor_shift), None)
     if published is not None and shift is not None and -MAX_ANCHOR_LAG <= shift < 0:
         # "yesterday, Tuesday" in a text stamped Thursday: the text was written Wednesday; resolve from there.
-        ctx = Context(w, published + dt.timedelta(days=shift), grammar(), lex, settings.cue_window)
+        ctx = Context(w, published + dt.timedelta(days=shift), grammar(), lex, settings.cue_window, published)
         cands = _run_rules(ctx)
     chosen = [c for c in _select(cands) if c.kind != "blocked"]
     return _merge(w, chosen, frozenset(lex.words("corresponding")))
