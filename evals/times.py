@@ -15,6 +15,8 @@ pairs, bare years after nouns) was written against ``times_dev2.jsonl``; ``times
 ``times-rules.v4`` (anaphoric periods, month ranges, seasons) was written against the first three sets;
 ``times_dev4.jsonl`` (SaudiNewsNet 2015-08-11 and ANT, 18 outlets) was labelled blind meanwhile and first scored with
 v4 as written (0.794; v3 0.798); fixes were then written on its errors, so its figure is no longer untouched.
+``times_dev5.jsonl`` (SaudiNewsNet 2015-08-10 and ANT, 17 outlets) was labelled blind after the rules were frozen on
+the first four sets and scored once: 0.884 (v3 0.873). No rule has been written on it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ GOLD_DEV = Path(__file__).parent / "gold" / "times_dev.jsonl"
 GOLD_DEV2 = Path(__file__).parent / "gold" / "times_dev2.jsonl"
 GOLD_DEV3 = Path(__file__).parent / "gold" / "times_dev3.jsonl"
 GOLD_DEV4 = Path(__file__).parent / "gold" / "times_dev4.jsonl"
+GOLD_DEV5 = Path(__file__).parent / "gold" / "times_dev5.jsonl"
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
@@ -97,6 +100,7 @@ def run() -> dict[str, float]:
     dev2 = score(load_gold(GOLD_DEV2))
     dev3 = score(load_gold(GOLD_DEV3))
     dev4 = score(load_gold(GOLD_DEV4))
+    dev5 = score(load_gold(GOLD_DEV5))
     return {**score(load_gold()), **score_dev(dev),
             "times_dev_value_accuracy_tune": halves["tune"], "times_dev_value_accuracy_check": halves["check"],
             "times_dev2_value_accuracy": dev2["time_value_accuracy"],
@@ -104,7 +108,9 @@ def run() -> dict[str, float]:
             "times_dev3_value_accuracy": dev3["time_value_accuracy"],
             "times_dev3_detection_f1": dev3["time_detection_f1"],
             "times_dev4_value_accuracy": dev4["time_value_accuracy"],
-            "times_dev4_detection_f1": dev4["time_detection_f1"]}
+            "times_dev4_detection_f1": dev4["time_detection_f1"],
+            "times_dev5_value_accuracy": dev5["time_value_accuracy"],
+            "times_dev5_detection_f1": dev5["time_detection_f1"]}
 
 
 if __name__ == "__main__":

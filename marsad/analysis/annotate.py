@@ -11,7 +11,7 @@ from functools import cached_property
 
 from marsad.analysis.quotes.quotes import QUOTES_VERSION, extract_quotes
 from marsad.analysis.entities.registry import EntityRegistry
-from marsad.analysis.entities.resolve import resolve_mentions
+from marsad.analysis.entities.titles import resolve_with_offices
 from marsad.analysis.times.times import TIMES_VERSION, extract_times
 from marsad.model import Analysis, Mention
 from marsad.text.doc import FIELDS, Doc
@@ -46,12 +46,14 @@ class Annotator:
         from marsad.analysis.entities.gazetteer import GAZETTEER_VERSION
         from marsad.analysis.entities.ner import MODEL_VERSION
         from marsad.analysis.entities.registry import RESOLVE_VERSION
+        from marsad.analysis.entities.titles import TITLES_VERSION
 
         out = {}
         if self.settings.entities:
             out["ner"] = MODEL_VERSION
             out["resolve"] = RESOLVE_VERSION
             out["gazetteer"] = GAZETTEER_VERSION
+            out["offices"] = TITLES_VERSION
         if self.settings.quotes:
             out["quotes"] = QUOTES_VERSION
         if self.settings.times:
@@ -71,7 +73,8 @@ class Annotator:
             if self.registry is None:
                 self.registry = EntityRegistry()
             raw = find_article_mentions({f: docs[f] for f in FIELDS}, self.tagger)  # one batch: one document
-            mentions = resolve_mentions(raw, self.registry)
+            # bare office titles ("ولي العهد") become mentions of the person who holds the office
+            mentions = resolve_with_offices(raw, self.registry, {f: docs[f].text for f in FIELDS}, published)
         quotes = []
         if self.settings.quotes:
             for f in FIELDS:

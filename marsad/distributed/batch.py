@@ -159,7 +159,8 @@ class _Run:
         w = self.writer
         for aid, article, found in zip(part.ids, part.articles, result.analyses):
             if not result.resolved:
-                found = self.registry.resolve(found, article.title, article.body, self.settings.analysis.quotes)
+                found = self.registry.resolve(found, article.title, article.body, self.settings.analysis.quotes,
+                                              article.published_at)
             else:
                 found = self.registry.remap(found, mapping)
             w.add("articles", [{**article_json(article, aid), "external_id": article.external_id}])

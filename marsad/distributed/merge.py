@@ -25,7 +25,7 @@ from dataclasses import replace
 from typing import Any
 
 from marsad.analysis.entities.registry import Entity, EntityRegistry
-from marsad.analysis.entities.resolve import resolve_mentions
+from marsad.analysis.entities.titles import resolve_with_offices
 from marsad.analysis.quotes.quotes import extract_quotes
 from marsad.model import Analysis
 from marsad.text.doc import FIELDS, Doc
@@ -48,6 +48,8 @@ class ArchiveRegistry:
             for variant, count in (row.get("variants") or {}).items():
                 self.registry.observe(entity, variant, count)
             entity.roles.update(row.get("roles") or {})
+            for key, (count, first, last) in (row.get("offices") or {}).items():
+                self.registry.merge_office(entity, key, count, first, last)
             mapping[row["entity_id"]] = self._merged[row["entity_id"]] = entity.entity_id
         return mapping
 
@@ -82,10 +84,10 @@ class ArchiveRegistry:
         self.articles.update({m.entity_id for m in mentions if m.entity_id})
         return replace(found, entities=mentions, quotes=quotes)
 
-    def resolve(self, found: Analysis, title: str, body: str, quotes: bool) -> Analysis:
+    def resolve(self, found: Analysis, title: str, body: str, quotes: bool, published: str | None = None) -> Analysis:
         """An article's tagged analysis resolved against the archive registry, with its quotes (``"driver"`` mode:
         the same calls, in the same order, as ``Annotator.annotate`` in ``marsad ingest``)."""
-        mentions = resolve_mentions(list(found.entities), self.registry)
+        mentions = resolve_with_offices(found.entities, self.registry, {"title": title, "body": body}, published)
         said = []
         if quotes:
             docs = {"title": Doc(title, "title"), "body": Doc(body, "body")}

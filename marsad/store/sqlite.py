@@ -188,6 +188,8 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
         """Upsert resolved entities (registry rows: id, type, canonical, ids, mention count, variants)."""
         for r in rows:
             data = {k: r.get(k) for k in ("gaz_id", "roles", "version")}
+            if r.get("offices"):  # the dated office table (issue #17), only for entities named with an office
+                data["offices"] = r["offices"]
             self.db.execute(
                 "INSERT INTO entities (id, type, canonical, english, iso, geonames_id, mentions, data)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type,"

@@ -177,3 +177,10 @@ def test_times_v4_same_month_modifiers_year_ranges_week_parts(
 ) -> None:
     """"المقبل"/"الماضي" on a day of the publication month, "من Y1 حتى Y2", the start of a week."""
     assert _found(text, published) == [expected]
+
+
+def test_times_two_hijri_months_make_one_day_span() -> None:
+    """"رجب - شعبان" runs from the first day of Rajab to the last of Sha'ban (a value of two dates, not four)."""
+    found = _found("من العام الهجري الجاري (رجب - شعبان - رمضان) والذي", dt.date(2015, 8, 10))
+    assert ("رجب - شعبان", "2015-04-20/2015-06-17") in found
+    assert all(value is None or value.count("/") <= 1 for _, value in found)

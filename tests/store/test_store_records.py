@@ -54,6 +54,16 @@ def test_store_entities_round_trip_with_variants(store) -> None:
     assert store.entities_matching(["\u0643\u064a\u0645 \u062c\u0648\u0646\u062c \u0623\u0648\u0646"]) == ["PER:2"]
 
 
+def test_store_entities_keep_their_dated_offices(store) -> None:
+    """An entity's office table (issue #17: office -> [count, first day, last day]) comes back as saved."""
+    row = {"entity_id": "PER:3", "type": "PER", "canonical": PUTIN, "english": None, "iso": None,
+           "geonames_id": None, "mentions": 4, "variants": {PUTIN: 4}, "gaz_id": None, "roles": {},
+           "version": "resolve.v3", "offices": {"\u0627\u0644\u0631\u064a\u064a\u0633 \u0627\u0644\u0631\u0648\u0633\u064a": [3, "2019-04-20", "2019-04-25"]}}
+    with store.transaction():
+        store.save_entities([row])
+    assert store.entity_rows() == [row]
+
+
 def test_store_duplicates_and_dedup_rows_round_trip(store) -> None:
     """A copy's record, its match explanation and the index rows come back as saved."""
     _stored(store, "a1", url="u1")

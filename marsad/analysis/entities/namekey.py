@@ -156,6 +156,11 @@ def _strip_title(tokens: list[str]) -> tuple[list[str], int]:
     return tokens[i:], i
 
 
+def title_words(tokens: list[str]) -> int:
+    """How many leading normalized ``tokens`` are titles and the definite words qualifying them (0 when none)."""
+    return _strip_title(tokens)[1]
+
+
 @lru_cache(maxsize=1)
 def _titles_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The titles grouped by their first token, longest first within a group (same order as ``titles()``)."""

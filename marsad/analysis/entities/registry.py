@@ -8,6 +8,8 @@ one run or in batches (in the same order) gets the same ids.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -45,9 +47,25 @@ class ResolveSettings:
 
     link_threshold: float = LINK_THRESHOLD
     max_compared_variants: int = MAX_COMPARED_VARIANTS
+    # A bare office title ("ولي العهد") names its holder when, within ``office_window_days`` of the holder's first
+    # and last titled mentions, one holder has ``office_min_count`` of them and ``office_dominance`` of all, and at
+    # most ``office_max_holders`` entities held the title then (generic titles such as "رئيس مجلس الإدارة" have many).
+    # Set by hand before evals/gold/titles_dev.jsonl was labelled; not tuned on it.
+    office_window_days: int = 365
+    office_min_count: int = 3
+    office_dominance: float = 0.75
+    office_max_holders: int = 2
 
     def __post_init__(self) -> None:
         """Reject impossible values with the fix."""
+        if self.office_window_days < 0 or self.office_min_count < 1 or self.office_max_holders < 1:
+            raise ConfigError(
+                f"ResolveSettings(office_window_days={self.office_window_days}, office_min_count="
+                f"{self.office_min_count}, office_max_holders={self.office_max_holders}): use days >= 0 and counts "
+                ">= 1, e.g. 365, 3 and 2"
+            )
+        if not 0 < self.office_dominance <= 1:
+            raise ConfigError(f"office_dominance={self.office_dominance}: give a share in (0, 1], e.g. 0.75")
         if not 0 < self.link_threshold <= 1:
             raise ConfigError(f"link_threshold={self.link_threshold}: give a similarity in (0, 1], e.g. 0.85")
         if self.max_compared_variants < 1:
@@ -67,6 +85,8 @@ class Entity:
     gaz_id: str | None = None
     variants: Counter[str] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)
+    #: Offices the entity was named with ("خادم الحرمين الشريفين", "ولي العهد"): key -> [count, first day, last day].
+    offices: dict[str, list[Any]] = field(default_factory=dict)
     #: The names a look-up compares (``compared_names``), kept until a mention changes them.
     _compared: tuple[tuple[str, tuple[str, ...]], ...] | None = field(default=None, repr=False, compare=False)
 
@@ -107,6 +127,11 @@ class _Bucket(set):
         self.version = 0
 
 
+def _shift_day(day: str, days: int) -> str:
+    """The ISO date ``days`` after ``day`` (an ISO date or date-time; its date part is used)."""
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=days)).isoformat()
+
+
 def make_entity_id(type_: str, basis: str) -> str:
     """Return the stable id ``TYPE:<10 hex>`` of an entity from its type and a basis string."""
     return f"{type_}:{hashlib.sha1(f'{type_}|{basis}'.encode()).hexdigest()[:10]}"
@@ -127,6 +152,7 @@ class EntityRegistry:
         # their compared names, so each bucket carries a version moved when either changes.
         self._buckets_of: dict[str, list[_Bucket]] = defaultdict(list)  # an entity enters each bucket once
         self._found: dict[tuple[str, str, str | None], tuple[tuple[int, ...], str | None]] = {}
+        self._by_office: dict[str, set[str]] = defaultdict(set)  # office key -> ids of the entities that held it
 
     def __len__(self) -> int:
         """Return the number of entities."""
@@ -195,6 +221,53 @@ class EntityRegistry:
         self._index(entity, entity.canonical)
         for variant in entity.variants:
             self._index(entity, variant)
+        for key in entity.offices:
+            self._by_office[key].add(entity.entity_id)
+
+    def observe_office(self, entity: Entity, key: str, day: str | None) -> None:
+        """Record that ``entity`` was named with office ``key`` in an article of ``day`` (ISO date or None)."""
+        row = entity.offices.get(key)
+        if row is None:
+            entity.offices[key] = [1, day, day]
+            self._by_office[key].add(entity.entity_id)
+            return
+        row[0] += 1
+        if day:
+            row[1] = min(row[1] or day, day)
+            row[2] = max(row[2] or day, day)
+
+    def merge_office(self, entity: Entity, key: str, count: int, first: str | None, last: str | None) -> None:
+        """Add another registry's record of ``entity`` holding office ``key`` (``marsad batch`` merges partitions)."""
+        self.observe_office(entity, key, first)
+        row = entity.offices[key]
+        row[0] += count - 1
+        if last:
+            row[2] = max(row[2] or last, last)
+
+    def knows_office(self, key: str) -> bool:
+        """True when some entity was named with office ``key``."""
+        return key in self._by_office
+
+    def office_holder(self, key: str, day: str | None) -> Entity | None:
+        """The entity an office ``key`` names on ``day``: the holder most often named with it near that day, when
+        the evidence is clear (``ResolveSettings.office_*``), else None."""
+        s = self.settings
+        held = []
+        for entity_id in sorted(self._by_office.get(key, ())):
+            entity = self.entities.get(entity_id)
+            if entity is None or key not in entity.offices:
+                continue
+            count, first, last = entity.offices[key]
+            if day and first and last and not (_shift_day(first, -s.office_window_days) <= day
+                                               <= _shift_day(last, s.office_window_days)):
+                continue
+            held.append((count, entity_id))
+        if not held or len(held) > s.office_max_holders:
+            return None
+        count, best = max(held)
+        if count < s.office_min_count or count < s.office_dominance * sum(c for c, _ in held):
+            return None
+        return self.entities[best]
 
     def observe(self, entity: Entity, variant: str, count: int = 1, role: str = "") -> None:
         """Record ``count`` mentions of ``entity`` written as ``variant`` (and the role they carried)."""
@@ -296,6 +369,7 @@ class EntityRegistry:
                 "mentions": e.mentions,
                 "variants": dict(e.variants.most_common()),
                 "roles": dict(e.roles.most_common()),
+                "offices": e.offices,
                 "version": f"{RESOLVE_VERSION}+{NAMEKEY_VERSION}+{GAZETTEER_VERSION}",
                 "keys": sorted({k for k in map(name_key, (e.canonical, *e.variants)) if k}),
             }
@@ -320,6 +394,7 @@ class EntityRegistry:
                     gaz_id=row.get("gaz_id"),
                     variants=Counter(row.get("variants") or {}),
                     roles=Counter(row.get("roles") or {}),
+                    offices={k: list(v) for k, v in (row.get("offices") or {}).items()},
                 )
             )
         return registry

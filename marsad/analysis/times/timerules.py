@@ -237,8 +237,9 @@ def months_alone(ctx: Context) -> Iterator[Candidate]:
         pair = _month_range(ctx, m)
         if pair is not None:  # "July - May": from the first to the second, each read as alone
             a, b = (_month_relative(ctx, x, direction) for x in pair)
-            if a and b and a < b:
-                yield Candidate(m.start("x"), m.end("x"), tc.interval(a, b), month.calendar, "period")
+            if a and b and a < b:  # Hijri months are day spans: from the first one's start to the second one's end
+                yield Candidate(m.start("x"), m.end("x"), tc.interval(a.split("/")[0], b.split("/")[-1]), month.calendar,
+                                "period")
             continue
         yield Candidate(m.start("x"), m.end("x"), _month_relative(ctx, month, direction), month.calendar, "month")
 
