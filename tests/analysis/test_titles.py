@@ -124,3 +124,16 @@ def test_titles_shortened_office_in_the_same_article() -> None:
     registry.create("PER", zarif)
     text = f"كتب وزير الخارجية الإيراني {zarif} مقالا. ونلاحظ أن السيد وزير الخارجية أكد في مقاليه أهمية الحوار."
     assert _bare(text, registry, "2015-08-06", (zarif,)) == [("وزير الخارجية", zarif)]
+
+
+def test_titles_apposition_after_a_name_records_the_office() -> None:
+    """"فلاديمير بوتين، الرئيس الروسي،" records the office as a title before the name would; three such articles
+    then let a bare "الرئيس الروسي" name him."""
+    registry = EntityRegistry(load_gazetteer())
+    putin = "فلاديمير بوتين"
+    registry.create("PER", putin)
+    for day in ("2018-04-01", "2018-04-02", "2018-04-03"):
+        _bare(f"التقى {putin}، الرئيس الروسي، بالوفد أمس.", registry, day, (putin,))
+    assert _bare("وأكد الرئيس الروسي أن القمة ناجحة.", registry, "2018-04-05") == [("الرئيس الروسي", putin)]
+    assert _bare(f"التقى {putin} الرئيس الروسي السابق للاتحاد بالوفد.", EntityRegistry(load_gazetteer()), "2018-04-05",
+                 ()) == []

@@ -70,6 +70,20 @@ def _title_before(norms: Sequence[str], i: int, name: Sequence[str], joined: Seq
     return None
 
 
+def _title_after(norms: Sequence[str], j: int, spans: Sequence, text: str) -> str | None:
+    """The office of a title in apposition right after a name ending before word ``j`` ("فلاديمير بوتين، الرئيس الروسي،",
+    "الأمير فيصل بن خالد أمير منطقة عسير"): the title words run to a comma, a stop or the end of the title."""
+    if j >= len(spans) or j == 0 or text[spans[j - 1].end : spans[j].start].strip() not in ("", ",", "\u060c"):
+        return None
+    k = title_words([*norms[j : j + MAX_TITLE_WORDS], "x"])
+    if k < 2 or _relational(norms, j):
+        return None
+    end = j + k
+    if end < len(spans) and not text[spans[end - 1].end : spans[end].start].strip():
+        return None  # the title runs on into other words: not a clean apposition
+    return office_key(norms[j:end])
+
+
 def _shortened(key: str, local: dict[str, str]) -> str | None:
     """The entity of the one office named in this article that ``key`` shortens ("وزير الخارجية" after "وزير الخارجية
     الإيراني محمد جواد ظريف"), or None when none or several do."""
@@ -121,10 +135,12 @@ def title_mentions(
             continue
         name = [n for s, n in zip(spans, norms) if m.start <= s.start < m.end]
         found = _title_before(norms, i, name, joined)
+        after = _title_after(norms, i + len(name), spans, texts[m.field])
         entity = registry.get(m.entity_id)
-        if found is not None and entity is not None:
-            registry.observe_office(entity, found[1], day)
-            local.setdefault(found[1], entity.entity_id)
+        for key in (found[1] if found else None, after):
+            if key is not None and entity is not None:
+                registry.observe_office(entity, key, day)
+                local.setdefault(key, entity.entity_id)
     for f, (spans, norms, _) in fields.items():
         taken = [(m.start, m.end) for m in mentions if m.field == f]
         out.extend(_bare_titles(texts[f], f, spans, norms, taken, local, registry, day))
