@@ -50,17 +50,18 @@ def _tokens(name: str) -> set[str]:
 
 
 def same_person(gold: str, canonical: str | None) -> bool:
-    """True when two spellings name one person: one's name tokens contain the other's (compared by transliteration
-    key, so "سيرجي" / "سيرغي" agree), or they share two; a token cut by NER ("يليب" of "فيليب") still matches by
-    its end when it is four letters or more."""
-    g = {token_key(t) for t in _tokens(gold)}
-    c = {token_key(t) for t in _tokens(canonical or "")}
-    if not g or not c:
+    """True when two spellings name one person: every system name token matches a gold one, or two do.
+
+    Tokens match by transliteration key ("سيرجي" / "سيرغي"), or when the system token is the gold one with its
+    first letter cut off by NER ("يليب" of "فيليب", four letters or more).
+    """
+    gold_keys = {token_key(t) for t in _tokens(gold)}
+    system = {token_key(t) for t in _tokens(canonical or "")}
+    if not gold_keys or not system:
         return False
-    if g <= c or c <= g or len(g & c) >= 2:
-        return True
-    clipped = {x for x in c if len(x) >= 3 and any(y.endswith(x) and len(y) == len(x) + 1 for y in g)}
-    return len((g & c) | clipped) >= 2 or (len(c) == len(clipped | (g & c)))
+    matched = {t for t in system if t in gold_keys or (len(t) >= 3 and any(
+        g.endswith(t) and len(g) == len(t) + 1 for g in gold_keys))}
+    return matched == system or len(matched) >= 2 or gold_keys <= system
 
 
 def run() -> dict[str, float]:

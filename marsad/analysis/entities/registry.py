@@ -226,23 +226,15 @@ class EntityRegistry:
 
     def observe_office(self, entity: Entity, key: str, day: str | None) -> None:
         """Record that ``entity`` was named with office ``key`` in an article of ``day`` (ISO date or None)."""
-        row = entity.offices.get(key)
-        if row is None:
-            entity.offices[key] = [1, day, day]
-            self._by_office[key].add(entity.entity_id)
-            return
-        row[0] += 1
-        if day:
-            row[1] = min(row[1] or day, day)
-            row[2] = max(row[2] or day, day)
+        self.merge_office(entity, key, 1, day, day)
 
     def merge_office(self, entity: Entity, key: str, count: int, first: str | None, last: str | None) -> None:
-        """Add another registry's record of ``entity`` holding office ``key`` (``marsad batch`` merges partitions)."""
-        self.observe_office(entity, key, first)
-        row = entity.offices[key]
-        row[0] += count - 1
-        if last:
-            row[2] = max(row[2] or last, last)
+        """Add ``count`` mentions of ``entity`` holding office ``key`` between ``first`` and ``last`` (ISO days)."""
+        row = entity.offices.setdefault(key, [0, first, last])
+        self._by_office[key].add(entity.entity_id)
+        row[0] += count
+        row[1] = min(d for d in (row[1], first) if d) if row[1] or first else None
+        row[2] = max(d for d in (row[2], last) if d) if row[2] or last else None
 
     def knows_office(self, key: str) -> bool:
         """True when some entity was named with office ``key``."""

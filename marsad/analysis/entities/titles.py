@@ -10,9 +10,10 @@ honorifics dropped ("ولي العهد الأمير" -> "ولي العهد"); on
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-from marsad.analysis.entities.namekey import title_words
+from marsad.analysis.entities.namekey import PROCLITICS, title_words
 from marsad.analysis.entities.registry import EntityRegistry
 from marsad.analysis.entities.resolve import resolve_mentions
 from marsad.model import Mention
@@ -36,8 +37,6 @@ HONORIFICS = frozenset(
 RELATIONAL = frozenset(
     normalize_word(w) for w in ("نائب", "مساعد", "مستشار", "ممثل", "مبعوث", "وكيل", "سفير", "مندوب", "باسم")
 )
-#: One-letter proclitics written on a title ("لخادم الحرمين", "وولي العهد"): WAW, FEH, BEH, LAM, KAF.
-PROCLITICS = frozenset("\u0648\u0641\u0628\u0644\u0643")
 
 
 def _without_proclitic(norms: Sequence[str]) -> tuple[list[str], int]:
@@ -129,9 +128,9 @@ def title_mentions(
     for m in mentions:
         if m.type != "PER" or m.entity_id is None or m.field not in fields:
             continue
-        spans, norms, joined = fields[m.field]
-        i = next((k for k, s in enumerate(spans) if s.start >= m.start), None)
-        if i is None:
+        spans, norms, joined, starts = fields[m.field]
+        i = bisect_left(starts, m.start)  # the first word of the name
+        if i == len(spans):
             continue
         name = [n for s, n in zip(spans, norms) if m.start <= s.start < m.end]
         found = _title_before(norms, i, name, joined)
@@ -141,17 +140,18 @@ def title_mentions(
             if key is not None and entity is not None:
                 registry.observe_office(entity, key, day)
                 local.setdefault(key, entity.entity_id)
-    for f, (spans, norms, _) in fields.items():
+    for f, (spans, norms, _, _) in fields.items():
         taken = [(m.start, m.end) for m in mentions if m.field == f]
         out.extend(_bare_titles(texts[f], f, spans, norms, taken, local, registry, day))
     return out
 
 
-def _words(text: str) -> tuple[list, list[str], list[bool]]:
-    """The word spans of ``text``, their normalized forms, and whether only spaces separate each from the one before."""
+def _words(text: str) -> tuple[list, list[str], list[bool], list[int]]:
+    """The word spans of ``text``, their normalized forms, whether only spaces separate each from the one before, and
+    their start offsets."""
     spans = word_spans(text)
     joined = [False] + [not text[a.end : b.start].strip() for a, b in zip(spans, spans[1:])]
-    return spans, [normalize_word(s.text) for s in spans], joined
+    return spans, [normalize_word(s.text) for s in spans], joined, [s.start for s in spans]
 
 
 def _bare_titles(

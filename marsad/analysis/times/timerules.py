@@ -153,9 +153,10 @@ def _event_year(ctx: Context, start: int, month: MonthName, day: int) -> int | N
     year, heads = row.split("\t")
     if ctx.w[max(0, start - 2) : start] == "\u0627\u0644":  # "ال11 من سبتمبر": the article glued to the day
         start -= 2
-    before = re.sub(r"^[\u0648\u0628\u0644\u0641]", "", ctx.prev_word(start))  # clitic WAW, BEH, LAM, FEH
-    before = before if before in ctx.lex.words("eventhead") else before[2:] if before.startswith("\u0627\u0644") else ""
-    if before not in ctx.lex.words("eventhead") or (heads != "any" and normalize_word(heads) != before):
+    word = ctx.prev_word(start)
+    if word[:1] in _CLITICS:
+        word = word[1:]  # "لأحداث", "بهجمات"
+    if word not in ctx.lex.words("eventhead") or (heads != "any" and normalize_word(heads) != word):
         return None
     return int(year)
 
