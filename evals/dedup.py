@@ -12,6 +12,9 @@ which no threshold saw. ``jaccard_only`` rows are the same index with containmen
 
 ``*_pairs2`` metrics: a second held-out set, ``evals/gold/dedup_pairs2.jsonl`` (156 pairs from 2015-08-09, -10 and
 -11, labelled blind to the system), scored exactly like ``*_all`` (default settings) with one index per day.
+``*_pairs3`` metrics: a third, ``evals/gold/dedup_pairs3.jsonl`` (156 pairs from 2015-08-06, -07 and -08), labelled
+blind by two annotators; ``dedup_human_*_pairs3`` scores the second annotator's labels against the first's (the
+agreement a rule can be expected to reach), ``_0808`` on the day where the two were surely independent.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from marsad.text.normalize import normalize
 
 GOLD = Path(__file__).parent / "gold" / "dedup_pairs.jsonl"
 GOLD2 = Path(__file__).parent / "gold" / "dedup_pairs2.jsonl"
+GOLD3 = Path(__file__).parent / "gold" / "dedup_pairs3.jsonl"
 DATASET = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "saudinewsnet" / "dataset"
 
 
@@ -76,13 +80,14 @@ def linked(index: DedupIndex, a: str, b: str) -> bool:
 def pair_scores(pairs: list[dict], settings: DedupSettings) -> dict[str, float]:
     """Return precision / recall / F1 of same-group marking over labelled pairs."""
     indexes = {day: index_day(day, settings) for day in sorted({p["a"].split("#")[0] for p in pairs})}
-    tp = fp = fn = 0
-    for p in pairs:
-        marked = linked(indexes[p["a"].split("#")[0]], p["a"], p["b"])
-        gold = p["label"] == "dup"
-        tp += marked and gold
-        fp += marked and not gold
-        fn += gold and not marked
+    return prf([(linked(indexes[p["a"].split("#")[0]], p["a"], p["b"]), p["label"] == "dup") for p in pairs])
+
+
+def prf(decisions: list[tuple[bool, bool]]) -> dict[str, float]:
+    """Precision / recall / F1 of (marked, gold) pair decisions (positive: a copy)."""
+    tp = sum(m and g for m, g in decisions)
+    fp = sum(m and not g for m, g in decisions)
+    fn = sum(g and not m for m, g in decisions)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -105,6 +110,12 @@ def run() -> dict[str, float]:
                 out[f"{name}_{metric}_{part}"] = round(value, 4)
     for metric, value in pair_scores(load_gold(GOLD2), DedupSettings()).items():
         out[f"dedup_{metric}_pairs2"] = round(value, 4)
+    third = load_gold(GOLD3)
+    for metric, value in pair_scores(third, DedupSettings()).items():
+        out[f"dedup_{metric}_pairs3"] = round(value, 4)
+    for suffix, pairs in (("pairs3", third), ("pairs3_0808", [p for p in third if p["a"].startswith("2015-08-08")])):
+        human = prf([(p["label_second"] == "dup", p["label"] == "dup") for p in pairs])
+        out[f"dedup_human_f1_{suffix}"] = round(human["f1"], 4)
     return out
 
 

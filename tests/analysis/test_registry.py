@@ -89,3 +89,19 @@ def test_registry_survives_a_pickle_with_its_memo() -> None:
     other = copy.create("PER", MOHAMMED)
     copy.observe(other, f"{MOHAMMED} {NAYEF}")
     assert copy.find(f"{MOHAMMED} {NAYEF}", "PER") is other
+
+
+def test_registry_create_never_replaces_an_entity_on_an_id_clash() -> None:
+    """Three people judged different under one name key get three ids; the first two keep their old ids."""
+    registry = EntityRegistry(load_gazetteer())
+    first = registry.create("PER", MOHAMMED)
+    registry.observe(first, MOHAMMED, 5)
+    second = registry.create("PER", MOHAMMED)
+    third = registry.create("PER", MOHAMMED)
+    fourth = registry.create("PER", MOHAMMED)
+    assert len({first.entity_id, second.entity_id, third.entity_id, fourth.entity_id}) == 4
+    assert registry.get(first.entity_id) is first and first.variants[MOHAMMED] == 5
+    assert all(registry.get(e.entity_id) is e for e in (second, third, fourth))
+    fresh = EntityRegistry(load_gazetteer())  # ids are a function of the order of creation, as before
+    assert [fresh.create("PER", MOHAMMED).entity_id for _ in range(4)] == [
+        first.entity_id, second.entity_id, third.entity_id, fourth.entity_id]

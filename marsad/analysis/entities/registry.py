@@ -204,11 +204,16 @@ class EntityRegistry:
         return entity
 
     def create(self, type_: str, name: str) -> Entity:
-        """Create a new entity named ``name`` (id from type and name key; disambiguated on a clash)."""
+        """Create a new entity named ``name`` (id from type and name key; disambiguated on a clash, never replacing one)."""
         basis = name_key(name)
         entity_id = make_entity_id(type_, basis)
         if entity_id in self.entities:  # same key, judged a different entity (two known given names)
-            entity_id = make_entity_id(type_, basis + "|" + " ".join(split_name(name).tokens))
+            basis += "|" + " ".join(split_name(name).tokens)
+            entity_id = make_entity_id(type_, basis)
+        n = 1
+        while entity_id in self.entities:  # a third bearer of the key: number it, never replace a stored entity
+            n += 1
+            entity_id = make_entity_id(type_, f"{basis}|{n}")
         entity = Entity(entity_id=entity_id, type=type_, canonical=split_name(name).display or name)
         self._add(entity)
         return entity
