@@ -137,3 +137,12 @@ def test_titles_apposition_after_a_name_records_the_office() -> None:
     assert _bare("وأكد الرئيس الروسي أن القمة ناجحة.", registry, "2018-04-05") == [("الرئيس الروسي", putin)]
     assert _bare(f"التقى {putin} الرئيس الروسي السابق للاتحاد بالوفد.", EntityRegistry(load_gazetteer()), "2018-04-05",
                  ()) == []
+
+
+def test_titles_bare_title_with_a_proclitic_is_found_through_the_head_index() -> None:
+    """"ولخادم الحرمين الشريفين" / "وولي العهد": the first-word index of known offices still lets a proclitic through."""
+    registry = _registry()
+    for day in ("2015-08-01", "2015-08-03", "2015-08-05"):
+        _bare(f"وحضر ولي العهد الأمير {CROWN} الاجتماع.", registry, day, (CROWN,))
+    assert registry.may_start_office(normalize_word("ولي")) and not registry.may_start_office(normalize_word("وولي"))
+    assert _bare("وشكر الحضور وولي العهد.", registry, "2015-08-10") == [("ولي العهد", CROWN)]

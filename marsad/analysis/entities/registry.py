@@ -153,6 +153,7 @@ class EntityRegistry:
         self._buckets_of: dict[str, list[_Bucket]] = defaultdict(list)  # an entity enters each bucket once
         self._found: dict[tuple[str, str, str | None], tuple[tuple[int, ...], str | None]] = {}
         self._by_office: dict[str, set[str]] = defaultdict(set)  # office key -> ids of the entities that held it
+        self._office_heads: set[str] = set()  # the first word of every office key (a cheap test before a look-up)
 
     def __len__(self) -> int:
         """Return the number of entities."""
@@ -228,6 +229,7 @@ class EntityRegistry:
             self._index(entity, variant)
         for key in entity.offices:
             self._by_office[key].add(entity.entity_id)
+            self._office_heads.add(key.split(" ", 1)[0])
 
     def observe_office(self, entity: Entity, key: str, day: str | None) -> None:
         """Record that ``entity`` was named with office ``key`` in an article of ``day`` (ISO date or None)."""
@@ -237,6 +239,7 @@ class EntityRegistry:
         """Add ``count`` mentions of ``entity`` holding office ``key`` between ``first`` and ``last`` (ISO days)."""
         row = entity.offices.setdefault(key, [0, first, last])
         self._by_office[key].add(entity.entity_id)
+        self._office_heads.add(key.split(" ", 1)[0])
         row[0] += count
         row[1] = min(d for d in (row[1], first) if d) if row[1] or first else None
         row[2] = max(d for d in (row[2], last) if d) if row[2] or last else None
@@ -244,6 +247,10 @@ class EntityRegistry:
     def knows_office(self, key: str) -> bool:
         """True when some entity was named with office ``key``."""
         return key in self._by_office
+
+    def may_start_office(self, word: str) -> bool:
+        """True when some known office key begins with the normalized ``word`` (no office starts with any other)."""
+        return word in self._office_heads
 
     def office_holder(self, key: str, day: str | None) -> Entity | None:
         """The entity an office ``key`` names on ``day``: the holder most often named with it near that day, when

@@ -161,8 +161,14 @@ def _bare_titles(
     """Person mentions for the office titles of one field that no name follows."""
     taken = list(taken)
     out: list[Mention] = []
+    heads = {key.split(" ", 1)[0] for key in local}  # an office key found below begins with one of these or a known one
     j = 0
     while j < len(spans):
+        first = norms[j]
+        if not (first in heads or registry.may_start_office(first) or (
+                first[:1] in PROCLITICS and (first[1:] in heads or registry.may_start_office(first[1:])))):
+            j += 1
+            continue
         hit = None
         for n in range(min(MAX_TITLE_WORDS, len(spans) - j), 1, -1):
             key = office_key(norms[j : j + n])
