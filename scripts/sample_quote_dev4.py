@@ -18,11 +18,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sample_quote_dev2 as qd2  # noqa: E402
+from gold_order import written_from  # noqa: E402
 from sample_quote_dev3 import pool_for  # noqa: E402
 
 SNN_DAY = "2015-08-09"
 SEED = 43
-SKIP = ("quotes_dev4.jsonl",)
+SKIP = tuple(sorted(written_from("quotes_dev4.jsonl")))  # this set and the gold written after it
 
 
 def main(argv: list[str] | None = None) -> int:
