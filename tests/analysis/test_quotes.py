@@ -307,3 +307,58 @@ def test_quotes_nested_guillemets() -> None:
 def test_quotes_issue17_none_found(text: str) -> None:
     """Impersonal verbs, figures, verbal nouns and 'كيف أن' give no quote (characterisations do: test_quotes_describe)."""
     assert extract_quotes(text, "body") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        pytest.param("وكان ترامب، أعلن سابقا أن اجتماعه مع كيم سيتم في يونيو.", "ترامب", "اجتماعه مع كيم سيتم في يونيو",
+                     id="time-adverb-is-no-speaker"),
+        pytest.param('وقال لـ"الاقتصادية" مصدر في الوزارة، إنها خاطبت ثلاثة آلاف مواطن.', "مصدر في الوزارة",
+                     "خاطبت ثلاثة آلاف مواطن", id="addressee-in-marks-then-speaker"),
+        pytest.param("أكد لـ(عكاظ) الشيخ صالح لنجف، أن الحوثيين انسحبوا من الجبهة.", "الشيخ صالح لنجف",
+                     "الحوثيين انسحبوا من الجبهة", id="addressee-in-brackets-then-speaker"),
+        pytest.param("وقال للصحفيين وزير الخارجية إن المفاوضات مستمرة.", "وزير الخارجية", "المفاوضات مستمرة",
+                     id="lil-addressee-then-speaker"),
+        pytest.param("وفي يونيو الماضي كانت الهيئة حذرت من أن الأصول الرقمية خطرة.", "الهيئة", "الأصول الرقمية خطرة",
+                     id="subject-after-auxiliary-and-adverbial"),
+    ],
+)
+def test_quotes_v5_speakers(text: str, speaker: str, said: str) -> None:
+    """quotes-rules.v5: adverbs and addressees are passed over; the subject after "كانت" follows an adverbial."""
+    q = _one(text)
+    assert (q.speaker, q.text) == (speaker, said)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("قال الرئيس رودريغو دوتيرتي إن الأزمة انتهت. دوتيرتي يتعهد بإعادة الخادمات وأكد أنه سيعيد الجميع.",
+                     "الرئيس رودريغو دوتيرتي", id="present-verb-is-no-speaker"),
+        pytest.param("قال المصدر إن المبعوث وصل. وأضاف المصدر الذي طلب عدم الكشف عن اسمه أن المبعوث سيغادر غدا.",
+                     "المصدر", id="negation-noun-is-no-speaker"),
+        pytest.param("وأكد الوزير محمد العلي أن الخطة جاهزة، ثم قال: إن التنفيذ سيبدأ قريبا.", "الوزير محمد العلي",
+                     id="thumma-is-no-speaker"),
+    ],
+)
+def test_quotes_v5_no_junk_speaker(text: str, speaker: str) -> None:
+    """A verb, "عدم" or "ثم" never becomes the speaker of a continuation: the person named before stays it."""
+    assert [q.speaker for q in extract_quotes(text, "body")] == [speaker, speaker]
+
+
+def test_quotes_v5_unclosed_quote_ends_at_a_participle() -> None:
+    """An opening mark never closed ends before "، مؤكداً أن": the participle is the reporter's continuation."""
+    text = "وقال الدريويش :«إن هذه الجريمة لا يقرها دين، مؤكداً أن هذا الحادث لا يزيد البلاد إلا صلابة."
+    quotes = extract_quotes(text, "body")
+    assert [(q.cue, q.speaker) for q in quotes] == [("وقال", "الدريويش"), ("مؤكداً", "الدريويش")]
+    assert quotes[1].text == "هذا الحادث لا يزيد البلاد إلا صلابة"
+
+
+def test_quotes_v5_colon_speech_runs_on_and_connectives_are_no_clause() -> None:
+    """Speech after a colon runs over the paragraph's next sentences until a cue; "كما أنه" is no content clause."""
+    quotes = extract_quotes("وقال المدرب: أعشق حياتي هنا. لن أظل هنا للأبد. وأضاف أن الفريق قوي.", "body")
+    assert [q.text for q in quotes] == ["أعشق حياتي هنا. لن أظل هنا للأبد", "الفريق قوي"]
+    q = _one("قال الوزير إن العمل تم على أكمل وجه، كما أنه كان موجودا في المعسكر.")
+    assert q.text == "العمل تم على أكمل وجه، كما أنه كان موجودا في المعسكر"
+    cut = extract_quotes("قال المتحدث إن المنفذ أوقف ، وقد ذكرت وسائل الإعلام أن المنفذ مطلوب.", "body")
+    assert [(q.speaker, q.text) for q in cut] == [("المتحدث", "المنفذ أوقف"), ("وسائل الإعلام", "المنفذ مطلوب")]

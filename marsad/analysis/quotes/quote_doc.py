@@ -21,6 +21,7 @@ from marsad.text.tokenize import Sentence, Token, tokens
 MARKS = frozenset(C.QUOTE_MARKS - {"\u2018", "\u2019"})  # single curly quotes double as apostrophes: left out
 _MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")
 _SENTENCE_END = ".!?\u061f\u06d4"  # ARABIC QUESTION MARK, ARABIC FULL STOP
+COMMAS = frozenset({",", "\u060c"})  # comma, ARABIC COMMA
 NESTING_OPEN, NESTING_CLOSE = "\u00ab", "\u00bb"  # LEFT/RIGHT GUILLEMET: distinct glyphs, so «...«...»...» nests
 #: Longest quoted name, in characters, whose dots do not end a sentence ("بي. بي. سي", "إتش.إس.بي.سي").
 MAX_NAME_CHARS = 24
@@ -139,11 +140,13 @@ class QuoteDoc:
         source: str | Doc,
         starts_statement: Callable[[str], bool],
         active: Callable[[int, int], bool] = lambda _a, _b: True,
+        resumes_report: Callable[[str], bool] = lambda _n: False,
     ) -> None:
         """Index the paragraphs ``text[a:b]`` that ``active(a, b)`` selects (the others can hold no quote).
 
         ``source`` is the field's ``Doc`` (its sentences are reused) or its text. ``starts_statement(norm)`` tells
-        whether a sentence-initial word opens a new attribution.
+        whether a sentence-initial word opens a new attribution; ``resumes_report(norm)`` whether a word after a comma
+        is the reporter's again ("، مؤكداً أن": a participle cue), which ends an unclosed quote.
         """
         doc = as_doc(source, "body")
         text = self.text = doc.text
@@ -169,16 +172,21 @@ class QuoteDoc:
             a, b = bisect_left(self.starts, s.start), bisect_left(self.starts, s.end)
             for k in range(a, b):
                 self.sent_end[k], self.sent_first[k] = s.end, a
-        self.spans = [self._cut_unclosed(s, sents, starts_statement) for s in raw_spans]
+        self.spans = [self._cut_unclosed(s, sents, starts_statement, resumes_report) for s in raw_spans]
         self.span_at = {s.open: s for s in self.spans}
         self.span_opens = [s.open for s in self.spans]
 
     def _cut_unclosed(
-        self, span: QuoteSpan, sents: list[Sentence], starts_statement: Callable[[str], bool]
+        self, span: QuoteSpan, sents: list[Sentence], starts_statement: Callable[[str], bool],
+        resumes_report: Callable[[str], bool],
     ) -> QuoteSpan:
-        """End an unclosed quote before the first later sentence that starts with a reporting verb."""
+        """End an unclosed quote before a comma and a participle cue in it, or before the first later sentence that
+        starts with a reporting verb."""
         if span.closed:
             return span
+        for k in range(bisect_left(self.starts, span.open + 1) + 1, bisect_left(self.starts, span.close)):
+            if self.toks[k - 1].text in COMMAS and resumes_report(self.norms[k]):
+                return QuoteSpan(span.open, max(self.toks[k - 1].start, span.open + 1), False)
         prev_end = None
         for s in sents:
             if s.start <= span.open:

@@ -133,6 +133,7 @@ def _region_speaker(
         or lex.stop_kind(doc.norms[region[0]]) == "skip"
     ):
         region = region[1:]  # "وقال، ...": leading punctuation; "أفاد الثلاثاء مصدر": a leading time word
+    region = _after_addressee(doc, region)
     if not region:
         return None
     span = doc.span_at.get(doc.toks[region[0]].start)
@@ -157,6 +158,26 @@ def _region_speaker(
         end += 1
         raw = doc.text[start:end]
     return Speaker(raw, start, end, link_entity(start, end, phrase, mentions, history))
+
+
+def _after_addressee(doc: QuoteDoc, region: list[int]) -> list[int]:
+    """The region without a leading addressee: "لـ" with the outlet's name in marks or brackets ("وقال لـ"الاقتصادية"
+    مصدر", "أكد لـ(عكاظ) الشيخ ...") or a "لل"-word ("وقال للصحفيين وزير الخارجية"); the speaker may follow it."""
+    if not region:
+        return region
+    first = doc.norms[region[0]]
+    if first == LAM and len(region) > 1:
+        nxt = region[1]
+        span = doc.span_at.get(doc.toks[nxt].start)
+        if span is not None and span.closed and doc.word_count(span.open, span.close) <= 4:
+            return [k for k in region[2:] if doc.toks[k].start > span.close]
+        if doc.toks[nxt].text == "(":
+            close = next((k for k in region[2:] if doc.toks[k].text == ")"), None)
+            return region[region.index(close) + 1 :] if close is not None and close - nxt <= 5 else region
+        return region[2:]
+    if first.startswith(LAM + LAM) and len(first) > 4:
+        return region[1:]
+    return region
 
 
 def _in_short_quote(doc: QuoteDoc, toks: Sequence[Token]) -> list[bool]:
@@ -192,8 +213,12 @@ def _extend_over_quotes(doc: QuoteDoc, start: int, end: int) -> int:
     return end
 
 
-def _quote_extent(doc: QuoteDoc, trigger: str, j: int) -> tuple[int, int, bool]:
-    """Return (start, end, direct) of the quoted text a trigger token opens."""
+def _quote_extent(doc: QuoteDoc, trigger: str, j: int, lex: QuoteLexicon | None = None) -> tuple[int, int, bool]:
+    """Return (start, end, direct) of the quoted text a trigger token opens.
+
+    Speech after a colon with no quote marks runs on over the paragraph's next sentences until one holds a cue or a
+    quote mark ("وقال روجرز: أعشق حياتي هنا. لن أظل هنا للأبد ..."); ``lex`` (the cue table) enables that.
+    """
     if trigger == "colon" and j + 1 < len(doc.toks) and doc.toks[j + 1].start in doc.span_at:
         trigger, j = "quote", j + 1
     if trigger == "quote":
@@ -201,7 +226,25 @@ def _quote_extent(doc: QuoteDoc, trigger: str, j: int) -> tuple[int, int, bool]:
         return span.open + 1, span.close, True
     start = doc.toks[j].end
     end = _extend_over_quotes(doc, start, doc.sent_end[j])
+    if trigger == "colon" and lex is not None:
+        end = _run_on(doc, end, lex)
     return start, end, trigger == "colon"
+
+
+def _run_on(doc: QuoteDoc, end: int, lex: QuoteLexicon) -> int:
+    """Extend speech ending at ``end`` over the following sentences of its paragraph that hold no cue or quote mark."""
+    paragraph_end = doc.text.find("\n", end)
+    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    k = doc.token_index(end)
+    while k < len(doc.toks) and doc.toks[k].start < paragraph_end:
+        stop = doc.token_index(doc.sent_end[k])
+        if stop <= k or doc.sent_end[k] > paragraph_end:
+            break
+        if any(doc.toks[m].start in doc.span_at or (doc.is_word[m] and lex.cue_kind(doc.norms[m]) is not None)
+               for m in range(k, stop)):
+            break
+        end, k = doc.sent_end[k], stop
+    return end
 
 
 def _postposed_quote(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from marsad.analysis.entities.namekey import given_names
 from marsad.analysis.quotes.quote_lexicon import ENDS_SPEAKER, LAM, QuoteLexicon
 from marsad.model import Mention
 from marsad.text.normalize import normalize
@@ -45,6 +46,11 @@ AUXILIARIES = frozenset(
 #: Prepositions that end a subject after a verb: ila, 'an (normalized), bi-, li- words are checked by proclitic.
 LINK_WORDS = frozenset({"\u0627\u0644\u064a", "\u0639\u0646"})
 BEH = "\u0628"  # ARABIC LETTER BEH (preposition proclitic "with, by")
+YEH = "\u064a"  # ARABIC LETTER YEH (prefix of the present tense, third person)
+MEEM = "\u0645"  # ARABIC LETTER MEEM (prefix of participles)
+ALEF = "\u0627"  # ARABIC LETTER ALEF (the written indefinite accusative ending)
+#: Letters before a final ALEF that make it no accusative ending: YEH (-iya countries), HEH and NOON (-ha, -na).
+NOT_ACCUSATIVE_BEFORE_ALEF = frozenset({YEH, "\u0647", "\u0646"})
 #: "صادر عن" ("issued by"): after these an "عن" continues the speaker phrase (sadir, sadira, al-sadir, al-sadira).
 ISSUED = frozenset(
     {"\u0635\u0627\u062f\u0631", "\u0635\u0627\u062f\u0631\u0647"}  # SAD ALEF DAL REH (+ HEH: normalized teh marbuta)
@@ -144,6 +150,9 @@ def preverbal_subject(
     words = [j for j in range(first, k) if norms[j][:1].isalnum()]
     if not 1 <= len(words) <= max_words:
         return None
+    aux = [n for n, j in enumerate(words[:-1]) if norms[j] in AUXILIARIES]
+    if aux:  # "وفي يونيو الماضي كانت الهيئة حذرت": the subject follows the auxiliary, after an adverbial
+        words = words[aux[-1] + 1 :]
     while words and norms[words[0]] in AUXILIARIES:
         words = words[1:]
     while words and norms[words[-1]] in AUXILIARIES:
@@ -188,8 +197,20 @@ def _nisba_after_noun(norm: str) -> bool:
 
 
 def is_speaker_phrase(norm_words: Sequence[str], lex: QuoteLexicon) -> bool:
-    """False when a phrase cannot name a speaker: it opens with a figure or a non-speaker word ("الرغم", "ذلك")."""
-    return bool(norm_words) and lex.stop_kind(norm_words[0]) not in ("figure", "nonspeaker")
+    """False when a phrase cannot name a speaker: it opens with a figure or a non-speaker word ("الرغم", "ذلك"), or
+    with a verb or an adverbial participle (``verb_like``)."""
+    return bool(norm_words) and lex.stop_kind(norm_words[0]) not in ("figure", "nonspeaker") and not verb_like(
+        norm_words[0])
+
+
+def verb_like(norm: str) -> bool:
+    """True for a normalized word shaped like a present-tense verb ("يتعهد", "يدعو": YEH + three or more letters, not a
+    known given name such as "يوسف") or an indefinite accusative participle ("مختتما", "مؤكدا": MEEM ... ALEF, not a
+    country in -iya such as "ماليزيا" nor a noun with a possessive "-ha" / "-na" such as "محاميتها"); neither opens a
+    speaker phrase."""
+    if len(norm) >= 4 and norm[0] == YEH and norm not in given_names():
+        return True
+    return len(norm) >= 5 and norm[0] == MEEM and norm[-1] == ALEF and norm[-2] not in NOT_ACCUSATIVE_BEFORE_ALEF
 
 
 def _head_tokens(norm_phrase: str) -> list[str]:

@@ -48,7 +48,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
 
 #: Version of the rules; stored beside every quote this module produced.
-QUOTES_VERSION = "quotes-rules.v4"  # v4: characterisations, adverbs before the speaker
+QUOTES_VERSION = "quotes-rules.v5"  # v5: verb-like speakers refused, addressees skipped, colon speech runs on
 
 #: Prepositions that sit between a cue and its complementizer ("أشار إلى أن", "أكد على أن", "حذر من أن").
 LINK_PREPS = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0645\u0646"})  # ila, ala, min (normalized)
@@ -57,6 +57,9 @@ TEMPORAL_BEFORE = frozenset(
     {"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0645\u0646\u0630", "\u062f\u0648\u0646"}  # ba'd, qabl, mundhu, dun
     | {"\u0643\u064a\u0641", "\u0648\u0643\u064a\u0641"}  # kayfa, wa-kayfa "how"
 )
+#: Words that make a following complementizer a discourse connective, not the cue's content clause ("على أكمل وجه،
+#: كما أنه", "مع أنه" although, "بل إن" rather, "إلا أن" however): kama, ma'a, bal, illa (normalized).
+CONNECTIVE_BEFORE = frozenset({"\u0643\u0645\u0627", "\u0645\u0639", "\u0628\u0644", "\u0627\u0644\u0627"})
 #: Words before a cue form that make it a verbal noun, not a verb ("بعد كشف علاقته"): ba'd, qabl, 'ind, ithr,
 #: 'aqib, mundhu, khilal, athna' (normalized).
 NOUN_BEFORE = frozenset(
@@ -71,7 +74,10 @@ BEH = "\u0628"  # ARABIC LETTER BEH alone ("وصفه بـ"...""): a described te
 CONJUNCTIONS = frozenset(
     {"\u0643\u0645\u0627", "\u062d\u064a\u062b", "\u0628\u064a\u0646\u0645\u0627", "\u0641\u064a\u0645\u0627"}
     | {"\u062b\u0645", "\u0644\u0643\u0646", "\u0648\u0644\u0643\u0646"}
+    | {"\u0648\u0642\u062f", "\u0641\u0642\u062f"}  # wa-qad, fa-qad: "، وقد ذكرت وسائل الإعلام أن"
 )
+#: "كتب: X" / "كتبت: X" right before a colon is a byline (kataba, katabat; normalized).
+BYLINE_CUES = frozenset({"\u0643\u062a\u0628", "\u0643\u062a\u0628\u062a"})
 #: "قالت فيه": the statement is the object of the main verb; the speaker is that verb's subject (fihi, fiha).
 RELATIVE_FI = frozenset({"\u0641\u064a\u0647", "\u0641\u064a\u0647\u0627"})
 #: Lam-words after a participle that are not an addressee ("مشددة لمن يشتبه"): liman, lima.
@@ -105,6 +111,7 @@ def extract_quotes(
         source,
         lambda norm: lex.cue_kind(norm) == "verb" and norm[:1] in (WAW, FEH),
         lambda a, b: lex.find_cues(folded, a, b),
+        lambda norm: lex.cue_kind(norm) == "part",
     )
     found: list[_Found] = []
     history: list[tuple[str, str | None]] = []
@@ -181,6 +188,9 @@ def _scan_trigger(doc: QuoteDoc, i: int, lex: QuoteLexicon, settings: QuoteSetti
             return "colon", j, region_end if region_end >= 0 else j
         if norm in COMPLEMENTIZERS:
             before = doc.norms[j - 1] if j - 1 > i else ""
+            if before in CONNECTIVE_BEFORE:
+                j += 1
+                continue
             if before not in TEMPORAL_BEFORE or doc.toks[j].text.startswith(INNA):  # "قالت من قبل إن": inna
                 stop = j - 1 if before in LINK_PREPS else j
                 return "comp", j, region_end if region_end >= 0 else stop
@@ -212,6 +222,8 @@ def _cue_quote(
     if found is None:
         return _postposed_quote(doc, i, lex, settings, mentions, history)
     trigger, j, region_end = found
+    if trigger == "colon" and j == i + 1 and doc.norms[i].lstrip(WAW) in BYLINE_CUES:
+        return None  # "كتب: حسام الجبالي": a byline, not a statement
     region = list(range(i + 1, region_end))
     words = [k for k in region if doc.is_word[k]]
     if any(lex.stop_kind(doc.norms[k]) == "reject" for k in words):
@@ -234,7 +246,7 @@ def _cue_quote(
     relative = first_word in RELATIVE_FI
     if relative:
         region = []
-    start, end, direct = _quote_extent(doc, trigger, j)
+    start, end, direct = _quote_extent(doc, trigger, j, lex)
     speaker = _region_speaker(doc, region, lex, mentions, history, previous, kind == "part")
     clause_verb = kind == "part" or (kind == "masdar" and doc.norms[i].startswith(BEH))  # "قائلا", "بقوله"
     if speaker is None and not clause_verb and not relative:  # "إلا أن السلطات تؤكد أن": the subject before the verb
@@ -302,6 +314,15 @@ def _subject_speaker(
     return Speaker(doc.text[start:end], start, end, link_entity(start, end, phrase, mentions, history))
 
 
+def _drop_trailing_connective(text: str, start: int, end: int) -> int:
+    """``end`` moved before a last word that only links to what follows (و، وقد، كما، ثم ...) and the marks before it."""
+    head = text[start:end].rstrip()
+    cut = head.rsplit(None, 1)
+    if len(cut) == 2 and (normalize_word(cut[1]) in CONJUNCTIONS or cut[1] == WAW):
+        return start + len(cut[0].rstrip())
+    return end
+
+
 def _finish(doc: QuoteDoc, found: list[_Found], field: str, settings: QuoteSettings) -> list[Quote]:
     """Cut each quote at the next cue, trim punctuation, mark fully quoted text direct, and build Quote objects."""
     found.sort(key=lambda f: (f.start, f.cue_start))
@@ -312,7 +333,9 @@ def _finish(doc: QuoteDoc, found: list[_Found], field: str, settings: QuoteSetti
     for f in found:
         start, end, direct = f.start, f.end, f.direct
         if not direct:
-            end = min([end] + [c for c in cues if start < c < end])
+            cut = min([end] + [c for c in cues if start < c < end])
+            if cut < end:  # "... أوقف، وقد ذكرت X أن": the connective before the next attribution is not quoted
+                end = _drop_trailing_connective(text, start, cut)
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1] in TRIM_CHARS:
