@@ -20,6 +20,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("titles_dev.jsonl",),
     ("dedup_pairs3.jsonl",),
     ("quotes_dev6.jsonl",),
+    ("times_dev6.jsonl",),
 )
 
 

@@ -18,7 +18,10 @@ from marsad.analysis.times.timerules import Candidate, Context
 from marsad.analysis.times.timewords import alternation, lexicon
 
 #: Unit nouns (folded forms): YEAR (\u0639\u0627\u0645 / \u0633\u0646\u0629) and MONTH (\u0634\u0647\u0631), with the article.
-_UNITS = {"\u0627\u0644\u0639\u0627\u0645": "year", "\u0627\u0644\u0633\u0646\u0647": "year", "\u0627\u0644\u0634\u0647\u0631": "month"}
+_UNITS = {"\u0627\u0644\u0639\u0627\u0645": "year", "\u0627\u0644\u0633\u0646\u0647": "year", "\u0627\u0644\u0634\u0647\u0631": "month",
+          "\u0627\u0644\u064a\u0648\u0645": "day"}  # and DAY (\u064a\u0648\u0645): "\u0627\u0644\u064a\u0648\u0645 \u0630\u0627\u062a\u0647", "\u0630\u0644\u0643 \u0627\u0644\u064a\u0648\u0645"
+#: A part of the day before "the same day": MASA', SABAH, ZUHR, ASR, FAJR, LAYL (folded).
+_DAY_PARTS = ("\u0645\u0633\u0627\u0621", "\u0635\u0628\u0627\u062d", "\u0638\u0647\u0631", "\u0639\u0635\u0631", "\u0641\u062c\u0631", "\u0644\u064a\u0644")
 #: "that" / "the same" before the noun: DHALIKA, TILKA, NAFS, DHAT (folded).
 _SAME_BEFORE = ("\u0630\u0644\u0643", "\u062a\u0644\u0643", "\u0646\u0641\u0633", "\u0630\u0627\u062a")
 #: "itself" after the noun: NAFSUHU / DHATUHU, masculine and feminine (folded: TEH MARBUTA is HEH).
@@ -27,7 +30,7 @@ _SAME_AFTER = ("\u0646\u0641\u0633\u0647", "\u0630\u0627\u062a\u0647", "\u0646\u
 _PREVIOUS = ("\u0627\u0644\u0633\u0627\u0628\u0642", "\u0627\u0644\u0633\u0627\u0628\u0642\u0647")
 #: "of last year" after "the same month": MIN AL-AAM AL-MADI / AL-SABIQ.
 _OF_LAST_YEAR = r"\s+\u0645\u0646\s+(?:\u0627\u0644\u0639\u0627\u0645|\u0627\u0644\u0633\u0646\u0647)\s+(?:\u0627\u0644\u0645\u0627\u0636\u064a\u0647?|\u0627\u0644\u0633\u0627\u0628\u0642\u0647?)"
-_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})$)?)?")
 _WB_START = r"(?<![\w])"
 _WB_END = r"(?![\w])"
 
@@ -41,8 +44,9 @@ def _pattern() -> re.Pattern[str]:
     after = "|".join(_SAME_AFTER)
     previous = "|".join(_PREVIOUS)
     ordinal = alternation(lexicon().words("ordinal"))
+    parts = "|".join(_DAY_PARTS)
     return re.compile(
-        rf"{_WB_START}(?P<x>(?:(?:(?P<d>\d{{1,2}})|(?P<od>{ordinal}))\s+\u0645\u0646\s+)?"
+        rf"{_WB_START}(?P<x>(?:(?:(?P<d>\d{{1,2}})|(?P<od>{ordinal}))\s+\u0645\u0646\s+|(?P<part>{parts})\s+)?"
         rf"(?:[\u0648\u0641\u0628\u0644]?(?:{before})\s+\u0627\u0644(?P<n1>{noun})"
         rf"|{article}(?P<n2>{noun})\s+(?:(?P<same>{after})|(?P<prev>{previous})))"
         rf"(?P<ly>{_OF_LAST_YEAR})?){_WB_END}"
@@ -56,13 +60,15 @@ def _referent(cands: list[Candidate], start: int, unit: str) -> tuple[int, int |
         if c.end > start or not c.value or c.kind == "blocked":
             continue
         m = _VALUE.match(c.value)
-        if m is None or (unit == "month" and m.group(2) is None):
+        if m is None or (unit == "month" and m.group(2) is None) or (unit == "day" and m.group(3) is None):
             continue
         if best is None or (c.end, c.end - c.start) > (best[0].end, best[0].end - best[0].start):
             best = (c, m)
     if best is None:
         return None
     m = best[1]
+    if unit == "day":
+        return int(m.group(1)), int(m.group(2)) * 100 + int(m.group(3))  # month and day packed: MMDD
     return int(m.group(1)), int(m.group(2)) if m.group(2) else None
 
 
@@ -79,6 +85,15 @@ def anaphors(ctx: Context, cands: list[Candidate]) -> Iterator[Candidate]:
             continue
         year, month = ref
         shift = -1 if m.group("prev") else 0
+        if unit == "day":  # "\u0627\u0644\u064a\u0648\u0645 \u0630\u0627\u062a\u0647", "\u0645\u0633\u0627\u0621 \u0646\u0641\u0633 \u0627\u0644\u064a\u0648\u0645": the day the text named last; "the previous day" is left
+            if m.group("d") or m.group("od") or m.group("ly") or shift:
+                continue
+            day = tc.safe_date(year, month // 100, month % 100)  # type: ignore[operator]
+            if day is not None:
+                yield Candidate(start, m.end("x"), tc.day_value(day), "gregorian", "date")
+            continue
+        if m.group("part"):
+            continue  # a part of the day names no month or year
         if unit == "year":
             if m.group("d") or m.group("od") or m.group("ly") or shift:
                 continue  # "the previous year" is read from the publication date: the year before the report's

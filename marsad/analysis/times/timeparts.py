@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from marsad.analysis.times import timecalc as tc
-from marsad.analysis.times.timerules import Candidate, Context, _day_month, _pick_month
+from marsad.analysis.times.timerules import Candidate, Context, _day_month, _month_relative, _pick_month
 from marsad.analysis.times.timewords import DAY, SEP, WB_END, WB_START, YEAR, Lexicon, _era, _month_block, alternation, lexicon
 
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -40,6 +40,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """Compile this module's patterns once from the lexicons."""
     lex = lexicon()
     months = _month_block(lex)
+    names = alternation(lex.months_compact.keys())
     era = _era(lex)
     yearword = alternation(lex.words("yearword"))
     monthword = alternation(lex.words("monthword"))
@@ -56,6 +57,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "part_start": re.compile(rf"[\u0648\u0641\u0628\u0644]?(?:\u0627\u0644|\u0644)?(?P<part>{part})\s"),
         "part": re.compile(rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?:\u0627\u0644|\u0644)?(?P<part>{part})\s+$"),
+        "month_pair": re.compile(
+            rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?P<x>\u0634\u0647\u0631\u064a\s+(?P<a>{names})\s+\u0648(?P<b>{names})"
+            rf"(?:\s+(?P<dual>\u0627\u0644(?:\u0645\u0627\u0636\u064a|\u0645\u0642\u0628\u0644|\u0642\u0627\u062f\u0645)\u064a\u0646))?){WB_END}"),
+        "elided_month": re.compile(rf"(?<![\d/.\-\w])(?P<x>(?P<d>{DAY})\s+(?P<mod>{mod})){WB_END}"),
+        "relative_fraction": re.compile(
+            rf"{WB_START}(?P<x>[\u0648\u0641]?(?:\u0644\u0644|\u0628\u0627\u0644|\u0627\u0644)(?P<fr>{fraction})\s+(?P<mod>{mod}|\u0627\u0644\u0633\u0627\u0628\u0642){WB_END})"),
         "fraction": re.compile(
             rf"{WB_START}(?P<x>[\u0648\u0641]?(?:\u0644\u0644|\u0628\u0627\u0644|\u0627\u0644|\u0644|\u0628)?(?P<fr>{fraction})"
             rf"\s+(?P<ord>{fraction_ord}){WB_END}(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
@@ -76,7 +83,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?P<x>(?:\u0627\u0644)?(?:(?P<n>{numwords}|\d{{1,2}})\s+(?:{months_of})"
             rf"|(?:{months_of})\s+(?:\u0627\u0644)?(?P<n2>{numwords}))\s+(?P<ord>{months_order}){WB_END}"
             rf"(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
+        "two_months": re.compile(r"(?<![\w])[\u0648\u0641\u0628\u0644]?\u0634\u0647\u0631\u064a\s+$"),  # SHAHRAY (dual), clitics
         "range_head": re.compile(r"(?:\u0645\u0646|\u0628\u064a\u0646)\s+$"),  # MEEM NOON (from), BEH YEH NOON (between)
+        # "and the next" after a year: WA-L-QADIM, WA-L-MUQBIL, WA-L-TALI
+        "and_next": re.compile(r"\s*\u0648\u0627\u0644(?:\u0642\u0627\u062f\u0645|\u0645\u0642\u0628\u0644|\u062a\u0627\u0644\u064a)(?![\w])"),
+        # a dual or plural "past" / "next" after two weekdays: AL-MADIYAYN, AL-MUQBILAYN, AL-QADIMAYN (-ayn, -atayn)
+        "dual_after": re.compile(
+            r"\s+\u0627\u0644(?:\u0645\u0627\u0636\u064a|\u0645\u0642\u0628\u0644|\u0642\u0627\u062f\u0645)(?:\u064a\u0646|\u062a\u064a\u0646)(?![\w])"),
         "season": re.compile(
             rf"(?<![\d/.\-])(?P<y1>(?:19|20)\d\d)\s*[-\u2013\u2014/]\s*(?P<y2>(?:19|20)\d\d)(?![\d/]|[.\-]\d)"),
         "yearword_before": re.compile(rf"[\u0648\u0641\u0628\u0644]?(?:{yearword})\s*$"),
@@ -110,6 +123,19 @@ def fractions(ctx: Context) -> Iterator[Candidate]:
             first, last = size * (index - 1) + 1, size * index
             value = tc.interval(tc.day_value(dt.date(year, first, 1)), tc.day_value(tc.month_last_day(year, last)))
         yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "period")
+    if ctx.published is None:
+        return
+    for m in _patterns()["relative_fraction"].finditer(ctx.w):  # "\u0627\u0644\u0631\u0628\u0639 \u0627\u0644\u0645\u0627\u0636\u064a": the quarter before the report's
+        size = int(ctx.lex.words("fraction")[m.group("fr")])
+        offset = int(ctx.lex.words("modifier").get(m.group("mod"), "-1"))  # AL-SABIQ (previous) is -1
+        if offset == 0:
+            continue  # "the current quarter" in August results is the quarter just reported, as often as this one
+        index = (ctx.published.month - 1) // size + offset
+        year = ctx.published.year + index // (12 // size)
+        index = index % (12 // size)
+        first, last = size * index + 1, size * (index + 1)
+        value = tc.interval(tc.day_value(dt.date(year, first, 1)), tc.day_value(tc.month_last_day(year, last)))
+        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "period")
 
 
 def _resolve_day(ctx: Context, m: re.Match[str], day: int) -> tuple[dt.date | None, str | None]:
@@ -129,7 +155,10 @@ def _day_number(ctx: Context, text: str) -> int:
 
 def day_ranges(ctx: Context) -> Iterator[Candidate]:
     """Two days of one month: "8 \u0625\u0644\u0649 10 \u062f\u064a\u0633\u0645\u0628\u0631" = 2016-12-08/2016-12-10."""
+    ordinals = ctx.lex.words("ordinal")
     for m in _patterns()["range"].finditer(ctx.w):
+        if re.sub(r"\s+", " ", ctx.w[m.start("d1") : m.end("d")]) in ordinals:
+            continue  # "\u0627\u0644\u062a\u0627\u0633\u0639 \u0648\u0627\u0644\u0639\u0634\u0631\u064a\u0646" is the 29th, not the 9th to the 20th
         first_day, last_day = _day_number(ctx, m.group("d1")), _day_number(ctx, m.group("d"))
         last, calendar = _resolve_day(ctx, m, last_day)
         if calendar is None or first_day >= last_day:
@@ -209,7 +238,34 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(head.start() if head else m.start(), m.end(), None, "gregorian", "blocked")
 
 
-PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first, year_pairs, seasons)
+def month_pairs(ctx: Context) -> Iterator[Candidate]:
+    """Two months after the dual "\u0634\u0647\u0631\u064a" ("\u0634\u0647\u0631\u064a \u0631\u062c\u0628 \u0648\u0634\u0639\u0628\u0627\u0646 \u0627\u0644\u0645\u0627\u0636\u064a\u064a\u0646"): one period from the first's start to the second's end."""
+    for m in _patterns()["month_pair"].finditer(ctx.w):
+        a, b = ctx.month(m.group("a")), ctx.month(m.group("b"))
+        if a is None or b is None or a.calendar != b.calendar:
+            continue
+        dual = m.group("dual") or ""
+        direction = -1 if "\u0645\u0627\u0636" in dual else 1 if dual else (2 if ctx.future(m.start("x")) else 0)
+        first, last = _month_relative(ctx, a, direction), _month_relative(ctx, b, direction)
+        if first and last and first.split("/")[0] < last.split("/")[-1]:
+            value = tc.interval(first.split("/")[0], last.split("/")[-1])
+            yield Candidate(m.start("x"), m.end("x"), value, a.calendar, "period")
+
+
+def elided_months(ctx: Context) -> Iterator[Candidate]:
+    """A day of the month a modifier names without the month: "\u0641\u064a 21 \u0627\u0644\u062d\u0627\u0644\u064a" = the 21st of this month, "5 \u0627\u0644\u0645\u0642\u0628\u0644" of the next."""
+    if ctx.published is None:
+        return
+    for m in _patterns()["elided_month"].finditer(ctx.w):
+        offset = int(ctx.lex.words("modifier")[m.group("mod")])
+        year, month = tc.shift_month(ctx.published.year, ctx.published.month, offset)
+        day = tc.safe_date(year, month, int(m.group("d")))
+        if day is not None:
+            yield Candidate(m.start("x"), m.end("x"), tc.day_value(day), "gregorian", "date")
+
+
+PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first, year_pairs, seasons, elided_months,
+                month_pairs)
 
 
 def recurring(ctx: Context, cand: Candidate) -> bool:
@@ -288,11 +344,16 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         elif prev is None or c.start >= prev.end:
             units.append(c)
     for a, b in zip(units, units[1:]):
-        if pats["connector"].match(ctx.w[a.end : b.start]) and a.value < b.value:
+        gap = ctx.w[a.end : b.start]
+        if pats["connector"].match(gap) and a.value < b.value:
             head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start)
-            if head is None and "date" not in (a.kind, b.kind):
-                continue  # two weekdays make a range only after "from" / "between" ("\u0645\u0633\u0627\u0621 \u0627\u0644\u0633\u0628\u062a - \u0627\u0644\u0623\u062d\u062f" is a night)
-            out.append(Candidate(head.start() if head else a.start, b.end, tc.interval(a.value, b.value), b.calendar, "period"))
+            dual = pats["dual_after"].match(ctx.w, b.end) if "date" not in (a.kind, b.kind) else None
+            if head is None and dual is None and ("date" not in (a.kind, b.kind) or gap.strip() == "\u0648"
+                                                  or b.kind == "relative"):  # "\u0645\u0646\u0630 17 \u0631\u0645\u0636\u0627\u0646 \u0648\u062d\u062a\u0649 \u0627\u0644\u064a\u0648\u0645": two points
+                continue  # two weekdays make a range only after "from" / "between" ("\u0645\u0633\u0627\u0621 \u0627\u0644\u0633\u0628\u062a - \u0627\u0644\u0623\u062d\u062f" is a night),
+                # or with a dual after them ("\u0627\u0644\u0627\u062b\u0646\u064a\u0646 \u0648\u0627\u0644\u062b\u0644\u0627\u062b\u0627\u0621 \u0627\u0644\u0645\u0627\u0636\u064a\u064a\u0646"); "30 \u064a\u0648\u0646\u064a\u0648 \u064813 \u064a\u0648\u0644\u064a\u0648" are two days
+            end = dual.end() if dual is not None else b.end
+            out.append(Candidate(head.start() if head else a.start, end, tc.interval(a.value, b.value), b.calendar, "period"))
     months: list[Candidate] = []  # the longest month expression at each place ("July 2017", not "July")
     for c in sorted((c for c in cands if c.kind == "month" and c.value and _MONTH_VALUE.match(c.value)),
                     key=lambda c: (c.start, c.start - c.end)):
@@ -301,12 +362,19 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     for a, b in zip(months, months[1:]):  # "from July 2017 to May 2018", "between July 2017 and May 2018"
         gap = ctx.w[a.end : b.start]
         if pats["connector"].match(gap) and a.value < b.value:  # type: ignore[operator]
-            head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start)
+            head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start) or pats["two_months"].search(
+                ctx.w, max(0, a.start - 8), a.start)
             if head is None and gap.strip() not in ("-", "\u2013"):
-                continue  # "July and May" alone are two months; a dash or "from"/"between" makes one period
+                continue  # "July and May" alone are two months; a dash, "from"/"between" or "the two months" makes one
             out.append(Candidate(head.start() if head else a.start, b.end, tc.interval(a.value, b.value),  # type: ignore[arg-type]
                                  b.calendar, "period"))
     years = sorted((c for c in cands if c.kind == "year" and c.value and _YEAR_VALUE.match(c.value)), key=lambda c: c.start)
+    for c in cands:  # "\u0644\u0644\u0639\u0627\u0645 \u0627\u0644\u062d\u0627\u0644\u064a \u0648\u0627\u0644\u0642\u0627\u062f\u0645": this year and the next, one period
+        if c.kind not in ("year", "relative") or not c.value or not _YEAR_VALUE.match(c.value):
+            continue
+        nxt = pats["and_next"].match(ctx.w, c.end)
+        if nxt is not None:
+            out.append(Candidate(c.start, nxt.end(), tc.interval(c.value, f"{int(c.value) + 1:04d}"), "gregorian", "period"))  # type: ignore[arg-type]
     for a, b in zip(years, years[1:]):
         if pats["dual_year"].match(ctx.w[a.start : a.end]) and pats["and_year"].match(ctx.w[a.end : b.start]):
             low, high = sorted((a.value, b.value))

@@ -374,6 +374,11 @@ def relatives(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "relative", mergeable=is_today)
 
 
+#: "after" (BA'D) in an ago phrase, and "from now" (MIN AL-AN, folded) that must follow it: "بعد عامين من الآن".
+_BAAD = "\u0628\u0639\u062f"
+_FROM_NOW = re.compile(r"\s+\u0645\u0646\s+\u0627\u0644\u0627\u0646(?![\w])")
+
+
 def agos(ctx: Context) -> Iterator[Candidate]:
     """Ago phrases: "three days ago", "two days ago" (dual), "3 months ago", "two years ago"."""
     units = ctx.lex.words("unit")
@@ -383,10 +388,13 @@ def agos(ctx: Context) -> Iterator[Candidate]:
         nxt = ctx.next_word(m.end("x"))
         if ctx.w[m.end("x") : m.end("x") + 2].lstrip()[:1] in _CLAUSE_END:
             nxt = ""  # "two weeks ago, 11 gunmen": the clause ends before the number
-        if n == 0 or nxt.isdigit() or nxt in ctx.lex.words("of") or ctx.month(nxt) is not None:
+        ahead = _FROM_NOW.match(ctx.w, m.end("x")) if m.group("ago") == _BAAD else None
+        if m.group("ago") == _BAAD and ahead is None:
+            continue  # "after two years" counts from an event; only "after two years from now" from publication
+        if ahead is None and (n == 0 or nxt.isdigit() or nxt in ctx.lex.words("of") or ctx.month(nxt) is not None):
             continue  # plural without number ("for years"), "two days before X", "since the month of Ramadan"
-        value = _shifted(ctx.published, unit, -n) if ctx.published else None
-        yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "ago")
+        value = _shifted(ctx.published, unit, n if ahead else -n) if ctx.published else None
+        yield Candidate(m.start("x"), ahead.end() if ahead else m.end("x"), value, "gregorian", "ago")
 
 
 RULES: tuple[Callable[[Context], Iterator[Candidate]], ...] = (

@@ -118,7 +118,7 @@ def alternation(words: object) -> str:
 WB_START = r"(?<![\w])"
 WB_END = r"(?![\w])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-YEAR = r"(?:1[3-9]\d\d|20\d\d)"
+YEAR = r"(?:1[3-9]\d\d|2[01]\d\d)"
 SEP = r"\s*[,\u060c]?\s*"  # optional comma or ARABIC COMMA between parts
 
 

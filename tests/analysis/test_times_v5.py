@@ -1,0 +1,63 @@
+"""Tests of the ``times-rules.v5`` additions (issue #17): day back-references, month pairs, relative quarters, days of
+an elided month, "after N from now", and cue fixes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.analysis.times.times import TIMES_VERSION, extract_times
+
+PUB = dt.date(2015, 8, 10)  # a Monday
+
+
+def _found(text: str, published: dt.date = PUB) -> list[tuple[str, str | None]]:
+    """Return (text, value) of every expression found, in text order."""
+    return [(t.text, t.value) for t in extract_times(text, "body", published)]
+
+
+def test_times_version_is_v5() -> None:
+    """The rules that produced these values are versioned, so stored values can be re-derived after a change."""
+    assert TIMES_VERSION == "times-rules.v5"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("توفي يوم 7 أغسطس، وتوفي إعلامي آخر في اليوم ذاته.",
+                     [("7 أغسطس", "2015-08-07"), ("اليوم ذاته", "2015-08-07")], id="the-same-day"),
+        pytest.param("وصلت الطائرة في 8 أغسطس وحتى السادسة من مساء نفس اليوم.",
+                     [("8 أغسطس", "2015-08-08"), ("مساء نفس اليوم", "2015-08-08")], id="evening-of-the-same-day"),
+        pytest.param("تظاهروا يوم 30 مارس 2018. ومنذ ذلك اليوم، قتل كثيرون.",
+                     [("30 مارس 2018", "2018-03-30"), ("ذلك اليوم", "2018-03-30")], id="that-day"),
+        pytest.param("عقد في التاسع والعشرين من مارس الماضي.", [("التاسع والعشرين من مارس الماضي", "2015-03-29")],
+                     id="compound-ordinal-is-one-day"),
+        pytest.param("لعب في الفترة من 19 يوليو (تموز) وحتى 9 من أغسطس (آب) الحالي.",
+                     [("من 19 يوليو (تموز) وحتى 9 من أغسطس (آب) الحالي", "2015-07-19/2015-08-09")], id="wa-hatta-range"),
+        pytest.param("السداد في 30 يونيو و13 يوليو، لكن", [("30 يونيو", "2015-06-30"), ("13 يوليو", "2015-07-13")],
+                     id="two-dates-joined-by-and-are-two"),
+        pytest.param("خسرت في الربع الماضي رغم ذلك", [("الربع الماضي", "2015-04-01/2015-06-30")], id="last-quarter"),
+        pytest.param("خفضت إنتاجها المستهدف للعام الحالي والقادم، وقال",
+                     [("للعام الحالي والقادم", "2015/2016")], id="this-year-and-next"),
+        pytest.param("يحل ضيفا على اتحاد الجزائر في 21 الحالي، فيما", [("21 الحالي", "2015-08-21")], id="elided-month"),
+        pytest.param("في شهري رجب وشعبان الماضيين", [("شهري رجب وشعبان الماضيين", "2015-04-20/2015-06-17")],
+                     id="two-hijri-months"),
+        pytest.param("مباراة كأس السوبر المقررة الأربعاء بين الفريقين", [("الأربعاء", "2015-08-12")],
+                     id="scheduled-weekday-is-ahead"),
+        pytest.param("في ما يعتبر اليوم الاكثر دموية في العاصمة", [], id="the-bloodiest-day-is-not-today"),
+    ],
+)
+def test_times_v5_values(text: str, expected: list[tuple[str, str | None]]) -> None:
+    """Each v5 reading, on a Monday paper of 10 August 2015."""
+    assert _found(text) == expected
+
+
+def test_times_v5_after_two_years_from_now_and_weekday_pairs() -> None:
+    """"بعد عامين من الآن" counts from publication ("after two years" alone counts from an event); two weekdays with a
+    dual "past" are one period; a year written with "العام" may lie a century ahead."""
+    assert _found("بعد عامين من الآن، سيكون", dt.date(2018, 3, 11)) == [("بعد عامين من الآن", "2020")]
+    assert _found("بعد عامين من الحادث", dt.date(2018, 3, 11)) == []
+    assert _found("قتل 62 الاثنين والثلاثاء الماضيين في", dt.date(2018, 5, 18)) == [
+        ("الاثنين والثلاثاء الماضيين", "2018-05-14/2018-05-15")]
+    assert _found("مستوطنة على المريخ بحلول العام 2117.", dt.date(2017, 4, 14)) == [("العام 2117", "2117")]
