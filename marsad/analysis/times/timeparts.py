@@ -60,7 +60,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_pair": re.compile(
             rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?P<x>\u0634\u0647\u0631\u064a\s+(?P<a>{names})\s+\u0648(?P<b>{names})"
             rf"(?:\s+(?P<dual>\u0627\u0644(?:\u0645\u0627\u0636\u064a|\u0645\u0642\u0628\u0644|\u0642\u0627\u062f\u0645)\u064a\u0646))?){WB_END}"),
-        "elided_month": re.compile(rf"(?<![\d/.\-\w])(?P<x>(?P<d>{DAY})\s+(?P<mod>{mod})){WB_END}"),
+        "elided_month": re.compile(
+            rf"(?:(?<![\d/.\-\w])|(?<=[^\w]\u0644))(?P<x>(?P<d>{DAY}|{ordinal})\s+(?:\u0645\u0646\s+)?"
+            rf"(?:\u0627\u0644\u0634\u0647\u0631\s+)?(?P<mod>{mod})){WB_END}"),
         "relative_fraction": re.compile(
             rf"{WB_START}(?P<x>[\u0648\u0641]?(?:\u0644\u0644|\u0628\u0627\u0644|\u0627\u0644)(?P<fr>{fraction})\s+(?P<mod>{mod}|\u0627\u0644\u0633\u0627\u0628\u0642){WB_END})"),
         "fraction": re.compile(
@@ -83,6 +85,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?P<x>(?:\u0627\u0644)?(?:(?P<n>{numwords}|\d{{1,2}})\s+(?:{months_of})"
             rf"|(?:{months_of})\s+(?:\u0627\u0644)?(?P<n2>{numwords}))\s+(?P<ord>{months_order}){WB_END}"
             rf"(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
+        "two_days": re.compile(r"(?<![\w])[\u0648\u0641\u0628\u0644]?\u064a\u0648\u0645\u064a\s+$"),  # YAWMAY (dual "the two days of")
         "two_months": re.compile(r"(?<![\w])[\u0648\u0641\u0628\u0644]?\u0634\u0647\u0631\u064a\s+$"),  # SHAHRAY (dual), clitics
         "range_head": re.compile(r"(?:\u0645\u0646|\u0628\u064a\u0646)\s+$"),  # MEEM NOON (from), BEH YEH NOON (between)
         # "and the next" after a year: WA-L-QADIM, WA-L-MUQBIL, WA-L-TALI
@@ -253,13 +256,14 @@ def month_pairs(ctx: Context) -> Iterator[Candidate]:
 
 
 def elided_months(ctx: Context) -> Iterator[Candidate]:
-    """A day of the month a modifier names without the month: "\u0641\u064a 21 \u0627\u0644\u062d\u0627\u0644\u064a" = the 21st of this month, "5 \u0627\u0644\u0645\u0642\u0628\u0644" of the next."""
+    """A day of the month a modifier names without the month's name: "\u0641\u064a 21 \u0627\u0644\u062d\u0627\u0644\u064a" = the 21st of this month, "5 \u0627\u0644\u0645\u0642\u0628\u0644" of the
+    next, "\u0627\u0644\u062b\u0627\u0645\u0646 \u0645\u0646 \u0627\u0644\u0634\u0647\u0631 \u0627\u0644\u062d\u0627\u0644\u064a" the 8th of this one."""
     if ctx.published is None:
         return
     for m in _patterns()["elided_month"].finditer(ctx.w):
         offset = int(ctx.lex.words("modifier")[m.group("mod")])
         year, month = tc.shift_month(ctx.published.year, ctx.published.month, offset)
-        day = tc.safe_date(year, month, int(m.group("d")))
+        day = tc.safe_date(year, month, _day_number(ctx, m.group("d")))
         if day is not None:
             yield Candidate(m.start("x"), m.end("x"), tc.day_value(day), "gregorian", "date")
 
@@ -275,17 +279,20 @@ def recurring(ctx: Context, cand: Candidate) -> bool:
     return _patterns()["recurring"].search(tail[: stop.start()] if stop else tail) is not None
 
 
+_WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
+
+
 def _part_value(value: str, calendar: str, part: str) -> str | None:
-    """The early / mid / late part of a month or year value (None when the value is no month or year)."""
+    """The early / mid / late part of a month, year or week value (None for other values)."""
     if m := _MONTH_VALUE.match(value):
         year, month = int(m.group(1)), int(m.group(2))
         return tc.part_of_days(dt.date(year, month, 1), tc.month_last_day(year, month), part)
     if m := _YEAR_VALUE.match(value):
-        if part == "mid":
-            return None
-        month = 1 if part == "early" else 12
         year = int(m.group(1))
-        return tc.interval(tc.day_value(dt.date(year, month, 1)), tc.day_value(tc.month_last_day(year, month)))
+        first, last = {"early": (1, 1), "mid": (6, 7), "late": (12, 12)}[part]  # the middle of a year: June and July
+        return tc.interval(tc.day_value(dt.date(year, first, 1)), tc.day_value(tc.month_last_day(year, last)))
+    if _WEEK_VALUE.match(value):
+        return value  # a part of a week takes the week's value ("مطلع الأسبوع الفائت")
     if (m := _SPAN_VALUE.match(value)) and calendar == "hijri":
         first, last = dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))
         if (last - first).days <= MONTH_SPAN_DAYS:
@@ -346,7 +353,8 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     for a, b in zip(units, units[1:]):
         gap = ctx.w[a.end : b.start]
         if pats["connector"].match(gap) and a.value < b.value:
-            head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start)
+            head = pats["range_head"].search(ctx.w, max(0, a.start - 6), a.start) or pats["two_days"].search(
+                ctx.w, max(0, a.start - 8), a.start)
             dual = pats["dual_after"].match(ctx.w, b.end) if "date" not in (a.kind, b.kind) else None
             if head is None and dual is None and ("date" not in (a.kind, b.kind) or gap.strip() == "\u0648"
                                                   or b.kind == "relative"):  # "\u0645\u0646\u0630 17 \u0631\u0645\u0636\u0627\u0646 \u0648\u062d\u062a\u0649 \u0627\u0644\u064a\u0648\u0645": two points

@@ -71,8 +71,9 @@ class Context:
         m = _NEXT_WORD.match(self.w[pos : pos + 40])
         return m.group(1) if m else ""
 
-    def future(self, pos: int) -> bool:
-        """Return True when the clause before ``pos`` carries a future cue (will/next/scheduled, SEEN + verb)."""
+    def future(self, pos: int, end: int | None = None) -> bool:
+        """Return True when the clause before ``pos`` carries a future cue (will/next/scheduled, SEEN + verb), or,
+        given the phrase's ``end``, a SEEN + verb follows it directly ("يوم السبت ستظهر")."""
         lo = max(0, pos - self.cue_window)
         window = self.w[lo:pos]
         ends = list(_SENTENCE_END.finditer(window))
@@ -82,12 +83,17 @@ class Context:
             return True
         stops = self.lex.words("futurestop")
         prefixes = tuple(s[:-1] for s in stops if s.endswith("*"))
-        return any(
+        if any(v not in stops and not v.startswith(prefixes)
+               for v in (m.group(1) for m in self.grammar.future_verb.finditer(window))):
+            return True
+        after = _NEXT_WORDS.match(self.w, end) if end is not None else None
+        return after is not None and any(
             v not in stops and not v.startswith(prefixes)
-            for v in (m.group(1) for m in self.grammar.future_verb.finditer(window))
-        )
+            for v in (m.group(1) for m in self.grammar.future_verb.finditer(after.group(0))))
 
 
+#: The word right after a phrase, when no WAW (another clause) opens it: a future verb there marks the phrase's tense.
+_NEXT_WORDS = re.compile(r"[^\S\n]*(?!\u0648)[^\s,\u060c.;\u061b:]+")
 #: One-letter proclitics (WAW, FEH, BEH, LAM) that may precede an event noun.
 _CLITICS = frozenset("\u0648\u0641\u0628\u0644")
 #: Punctuation ending a clause right after a phrase (comma, Arabic comma, full stop, semicolons, colon).
@@ -262,6 +268,25 @@ def numerics(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(m.start("x"), m.end("x"), tc.day_value(got), calendar, "date")
 
 
+#: "يوم 14/5": DAY (YAWM, with the article or not) and a day/month without a year.
+_DAY_SLASH = re.compile(r"(?<![\w])(?P<x>(?:\u0627\u0644)?\u064a\u0648\u0645\s+(?P<d>3[01]|[12]\d|0?[1-9])/(?P<mo>1[0-2]|0?[1-9]))(?![\d/.\-])")
+
+
+def day_slashes(ctx: Context) -> Iterator[Candidate]:
+    """"يوم 14/5": a day and month after "يوم", in the year that puts it nearest before publication (after it in a
+    future clause)."""
+    if ctx.published is None:
+        return
+    for m in _DAY_SLASH.finditer(ctx.w):
+        day = tc.safe_date(ctx.published.year, int(m.group("mo")), int(m.group("d")))
+        if day is None:
+            continue
+        if day > ctx.published and not ctx.future(m.start("x"), m.end("x")):
+            day = tc.safe_date(day.year - 1, day.month, day.day)
+        if day is not None:
+            yield Candidate(m.start("x"), m.end("x"), tc.day_value(day), "gregorian", "date")
+
+
 def years(ctx: Context) -> Iterator[Candidate]:
     """A year: "year 2017", "1436 AH", "2015 AD", "in 2011", and the second year of "between 2004 and 2007"."""
     for m in ctx.grammar.year.finditer(ctx.w):
@@ -336,7 +361,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             elif ctx.stamped is not None and wd == ctx.stamped.isoweekday():
                 day = ctx.stamped  # written the day before it came out: that weekday is the day it came out
             else:
-                day = tc.nearest_weekday(pub, wd, 2 if ctx.future(m.start("x")) else 0)
+                day = tc.nearest_weekday(pub, wd, 2 if ctx.future(m.start("x"), m.end("x")) else 0)
             value = tc.day_value(day)
         yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "weekday", mergeable=not mod, anchor_shift=shift)
 
@@ -403,6 +428,7 @@ RULES: tuple[Callable[[Context], Iterator[Candidate]], ...] = (
     month_mods,
     months_alone,
     numerics,
+    day_slashes,
     years,
     weekdays,
     relatives,

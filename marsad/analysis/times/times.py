@@ -24,7 +24,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import align
 
 #: Version of the rules that produced a TimeExpr; persist it beside the values.
-TIMES_VERSION = "times-rules.v5"  # v5: day back-references, month pairs, relative quarters, elided months, "after N from now"; v4: anaphoric periods, month ranges, seasons; v3: year pairs, bare years after nouns; v2: Hijri spans, quarters, parts, ranges, holidays
+TIMES_VERSION = "times-rules.v6"  # v6: parts of relative weeks/years, mid-year, "يومي", "البارحة الأولى", days of "الشهر الحالي", "يوم 14/5", a future verb right after a weekday; v5: day back-references, month pairs, relative quarters, elided months, "after N from now"; v4: anaphoric periods, month ranges, seasons; v3: year pairs, bare years after nouns; v2: Hijri spans, quarters, parts, ranges, holidays
 
 TATWEEL = "\u0640"  # ARABIC TATWEEL (align() also writes it in place of harakat and controls)
 CUE_WINDOW = 80  # characters before a weekday/month searched for future cues; tuned on the seed articles
