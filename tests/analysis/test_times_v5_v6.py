@@ -1,4 +1,4 @@
-"""Tests of the ``times-rules.v5`` additions (issue #17): day back-references, month pairs, relative quarters, days of
+"""Tests of the ``times-rules.v5`` and ``v6`` additions (issue #17): day back-references, month pairs, relative quarters, days of
 an elided month, "after N from now", and cue fixes."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ def _found(text: str, published: dt.date = PUB) -> list[tuple[str, str | None]]:
     return [(t.text, t.value) for t in extract_times(text, "body", published)]
 
 
-def test_times_version_is_v5() -> None:
+def test_times_version_is_v6() -> None:
     """The rules that produced these values are versioned, so stored values can be re-derived after a change."""
-    assert TIMES_VERSION == "times-rules.v5"
+    assert TIMES_VERSION == "times-rules.v6"
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,28 @@ def test_times_v5_after_two_years_from_now_and_weekday_pairs() -> None:
     assert _found("قتل 62 الاثنين والثلاثاء الماضيين في", dt.date(2018, 5, 18)) == [
         ("الاثنين والثلاثاء الماضيين", "2018-05-14/2018-05-15")]
     assert _found("مستوطنة على المريخ بحلول العام 2117.", dt.date(2017, 4, 14)) == [("العام 2117", "2117")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param("منتصف العام الماضي", "2015-08-09", [("منتصف العام الماضي", "2014-06-01/2014-07-31")],
+                     id="middle-of-last-year"),
+        pytest.param("داعش بعد عبور الحدود منتصف عام 2014 في محاولة", "2015-08-09",
+                     [("منتصف عام 2014", "2014-06-01/2014-07-31")], id="middle-of-a-year"),
+        pytest.param("وقتل شخصان مطلع الأسبوع الفائت في", "2015-08-09", [("مطلع الأسبوع الفائت", "2015-W31")],
+                     id="start-of-last-week"),
+        pytest.param("الإعلامي الذي توفي البارحة الأولى", "2015-08-09", [("البارحة الأولى", "2015-08-07")],
+                     id="the-night-before-last"),
+        pytest.param("أقيمت الجنازة في الثامن من الشهر الحالي", "2018-03-19", [("الثامن من الشهر الحالي", "2018-03-08")],
+                     id="day-of-this-month"),
+        pytest.param("وأن ما حدث يوم 14/5 جاء منافيا", "2018-05-18", [("يوم 14/5", "2018-05-14")], id="day-slash-month"),
+        pytest.param("مباراة فريقه أمام أستراليا يوم السبت ستظهر معدن الفريق", "2018-06-15",
+                     [("يوم السبت", "2018-06-16")], id="future-verb-after-weekday"),
+        pytest.param("وصل الوفد يوم السبت وسيغادر غدا", "2018-06-15",
+                     [("يوم السبت", "2018-06-09"), ("غدا", "2018-06-16")], id="future-verb-of-another-clause"),
+    ],
+)
+def test_times_v6_values(text: str, published: str, expected: list[tuple[str, str | None]]) -> None:
+    """times-rules.v6 readings."""
+    assert _found(text, dt.date.fromisoformat(published)) == expected
