@@ -1,8 +1,8 @@
 """Bare office titles linked to the person who holds the office (issue #17: "خادم الحرمين الشريفين", "ولي العهد").
 
-Gold: ``evals/gold/titles_dev.jsonl`` (and ``titles_dev2.jsonl``, metrics ``titles2_*``), occurrences of office titles used without the holder's name in SaudiNewsNet
-2015-08-06 articles, each with the person it refers to, labelled by reading (see the gold README). The whole day goes
-through one ``Annotator`` in corpus order, as ``marsad ingest`` would see it (the registry learns the dated office
+Gold: ``evals/gold/titles_dev.jsonl`` (and ``titles_dev2.jsonl``, metrics ``titles2_*``), occurrences of office
+titles used without the holder's name in SaudiNewsNet 2015-08-06 articles, each with the person it refers to,
+labelled by reading (see the gold README). The whole day goes through one ``Annotator`` in corpus order, as ``marsad ingest`` would see it (the registry learns the dated office
 table from the titled mentions of the articles before), and an occurrence counts as linked when a person mention
 overlaps its span; it is right when that mention's entity is the gold person (``same_person``).
 
