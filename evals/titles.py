@@ -2,9 +2,10 @@
 
 Gold: ``evals/gold/titles_dev.jsonl`` (and ``titles_dev2.jsonl``, metrics ``titles2_*``), occurrences of office
 titles used without the holder's name in SaudiNewsNet 2015-08-06 articles, each with the person it refers to,
-labelled by reading (see the gold README). The whole day goes through one ``Annotator`` in corpus order, as ``marsad ingest`` would see it (the registry learns the dated office
-table from the titled mentions of the articles before), and an occurrence counts as linked when a person mention
-overlaps its span; it is right when that mention's entity is the gold person (``same_person``).
+labelled by reading (see the gold README). The whole day goes through one ``Annotator`` in corpus order, as ``marsad
+ingest`` would see it (the registry learns the dated office table from the titled mentions of the articles before),
+and an occurrence counts as linked when a person mention overlaps its span; it is right when that mention's entity
+is the gold person (``same_person``).
 
 Metrics: ``titles_accuracy`` (right / occurrences with a person), ``titles_precision`` (right / linked),
 ``titles_coverage`` (linked / occurrences with a person), also for the even (``_tune``) and odd (``_check``) article
