@@ -21,8 +21,8 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("dedup_pairs3.jsonl",),
     ("quotes_dev6.jsonl",),
     ("times_dev6.jsonl",),
-    ("times_dev7.jsonl",),
-    ("quotes_dev7.jsonl",),
+    ("times_dev7.jsonl", "quotes_dev7.jsonl"),
+    ("titles_dev2.jsonl",),
 )
 
 

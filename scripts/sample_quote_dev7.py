@@ -4,8 +4,8 @@ The rules of ``scripts/sample_quote_dev3.py`` unchanged (``sample_quote_dev2.poo
 with at least two reporting cues, every article of any ``evals/gold/*.jsonl`` file and its wire copies dropped,
 each outlet's articles shuffled with the seed and dealt round-robin over outlets), with its own seed and a
 SaudiNewsNet day no quote dev set had used, ``2015-08-11`` (a day of ``stories.jsonl``, ``times_dev4.jsonl`` and
-``dedup_pairs2.jsonl``, whose articles are excluded), and ANT v2.1 multi-source. Only ``quotes_dev7.jsonl`` itself is
-skipped among the gold files (``scripts/gold_order.py``). Drawn after ``quotes-rules.v5`` was frozen, while rules
+``dedup_pairs2.jsonl``, whose articles are excluded), and ANT v2.1 multi-source. Only ``quotes_dev7.jsonl`` itself (and
+``times_dev7.jsonl``, drawn at the same time) is skipped among the gold files (``scripts/gold_order.py``). Drawn after ``quotes-rules.v5`` was frozen, while rules
 for a v6 were tried on the earlier sets (none kept).
 The held-out days 2015-07-21..2015-08-03 are never read.
 

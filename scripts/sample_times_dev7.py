@@ -4,7 +4,8 @@ The recipe of ``scripts/sample_times_dev3.py`` unchanged (filters, round-robin d
 any other ``evals/gold/*.jsonl`` file and its wire copies dropped), with its own seed over a SaudiNewsNet day no
 temporal dev set had used, ``2015-08-07`` (``quotes_dev5.jsonl``, ``search_judgments2.jsonl``, ``dedup_pairs3.jsonl``
 and ``stories.jsonl`` hold some of its articles, excluded) (ids ``snn-2015-08-07-<outlet>-<index in the day's zip>``),
-and ANT. Only ``times_dev7.jsonl`` itself is skipped among the gold files (``scripts/gold_order.py``). Drawn after
+and ANT. Only ``times_dev7.jsonl`` itself (and ``quotes_dev7.jsonl``, drawn at the same time) is skipped among the gold
+files (``scripts/gold_order.py``). Drawn after
 ``times-rules.v5`` was frozen and while v6 was written on the earlier sets.
 The held-out days 2015-07-21..2015-08-03 are never read.
 
