@@ -28,7 +28,8 @@ is no content clause) was then written on all five. ``quotes_dev6.jsonl`` (64 ar
 SaudiNewsNet 2015-08-06 and ANT) was labelled blind by two annotators while v5 was written and scored once after it
 was frozen: F1 0.789 (v4 0.780). ``quotes_dev7.jsonl`` (64 articles, 248 quotes, 18 outlets: SaudiNewsNet 2015-08-11
 and ANT), labelled blind later, is a second untouched set for v5: F1 0.772 (v4 0.768). No rule has been written on
-either.
+either. On these two sets the eval also scores the speaker *entity* of each quote found with the right speaker,
+through the annotator as ``marsad ingest`` runs it (``_speaker_entity_*``; no rule was written on it).
 """
 
 from __future__ import annotations
@@ -151,13 +152,46 @@ def score(path: Path, prefix: str, resolved: bool = False, half: str | None = No
     }
 
 
+def speaker_entities(path: Path, prefix: str) -> dict[str, float]:
+    """How often a quote found with the right speaker also carries the right speaker entity, as ``marsad ingest``
+    stores it (entities resolved first, then quotes linked to them; one annotator over the set in order).
+
+    Over gold quotes whose ``speaker_resolved`` names someone and that the system found with an agreeing speaker:
+    ``_speaker_entity_accuracy`` (the entity's canonical name is that person or body, compared as in
+    ``evals/titles.same_person``) and ``_speaker_entity_coverage`` (any entity id at all).
+    """
+    from evals.titles import same_person
+    from marsad.analysis.annotate import Annotator
+
+    annotator = Annotator()
+    found = right = with_id = 0
+    for art in load_gold(path):
+        analysis = annotator.annotate("", art["body"], art.get("published"))
+        canonical = {m.entity_id: m.canonical for m in analysis.entities if m.entity_id}
+        system = [q for q in analysis.quotes if q.field == "body"]
+        for g in art["quotes"]:
+            if not g.get("speaker_resolved"):
+                continue
+            q = next((q for q in system if span_overlap(art["body"], g, q) >= MIN_OVERLAP
+                      and gold_speaker_agrees(g, q.speaker, True)), None)
+            if q is None:
+                continue
+            found += 1
+            name = canonical.get(q.speaker_entity_id)
+            with_id += name is not None
+            right += name is not None and same_person(g["speaker_resolved"], name)
+    return {f"{prefix}_speaker_entity_accuracy": round(right / found, 4) if found else 0.0,
+            f"{prefix}_speaker_entity_coverage": round(with_id / found, 4) if found else 0.0}
+
+
 def run() -> dict[str, float]:
     """Evaluate ``extract_quotes`` on the seed gold (``quote_*``) and the dev gold (``quote_dev_*``)."""
     halves = {f"quote_dev_f1_{h}": score(DEV_GOLD, "x", resolved=True, half=h)["x_f1"] for h in ("tune", "check")}
     return {**score(GOLD, "quote"), **score(DEV_GOLD, "quote_dev", resolved=True), **halves,
             **score(DEV2_GOLD, "quote_dev2", resolved=True), **score(DEV3_GOLD, "quote_dev3", resolved=True),
             **score(DEV4_GOLD, "quote_dev4", resolved=True), **score(DEV5_GOLD, "quote_dev5", resolved=True),
-            **score(DEV6_GOLD, "quote_dev6", resolved=True), **score(DEV7_GOLD, "quote_dev7", resolved=True)}
+            **score(DEV6_GOLD, "quote_dev6", resolved=True), **score(DEV7_GOLD, "quote_dev7", resolved=True),
+            **speaker_entities(DEV6_GOLD, "quote_dev6"), **speaker_entities(DEV7_GOLD, "quote_dev7")}
 
 
 if __name__ == "__main__":
