@@ -130,6 +130,18 @@ def test_quotes_speaker_entity_id_from_mentions() -> None:
     assert [q.speaker_entity_id for q in found] == ["Q-ushakov"] * 3
 
 
+def test_quotes_speaker_entity_is_the_name_ending_the_phrase() -> None:
+    """A king's name inside an institution's name ("لمركز الملك عبدالله") is not the speaker: the name ending the
+    speaker phrase is."""
+    text = "وقال الأمين العام لمركز الملك عبدالله الدولي الدكتور عبدالله الوشمي إن المركز يعمل.\nوأضاف الوشمي أن العمل مستمر."
+    king, secretary = text.index("عبدالله الدولي"), text.index("عبدالله الوشمي")
+    mentions = [
+        Mention("عبدالله", "body", king, king + len("عبدالله"), "PER", "Q-king", "عبدالله بن عبدالعزيز"),
+        Mention("عبدالله الوشمي", "body", secretary, secretary + len("عبدالله الوشمي"), "PER", "Q-washmi", "عبدالله الوشمي"),
+    ]
+    assert [q.speaker_entity_id for q in extract_quotes(text, "body", mentions)] == ["Q-washmi", "Q-washmi"]
+
+
 def test_quotes_agency_entity_id_from_org_mention() -> None:
     """An ORG mention that starts the speaker span gives the id when there is no PER mention."""
     text = "أوضحت وكالة الأنباء الكورية الشمالية، أن القمة نوقشت."

@@ -223,13 +223,13 @@ def link_entity(
 ) -> str | None:
     """Return the entity id of the speaker phrase at ``[start, end)``.
 
-    A PER mention inside the phrase wins; then an ORG/MISC mention that starts the phrase; then the last earlier
+    The last PER mention inside the phrase wins; then an ORG/MISC mention that starts the phrase; then the last earlier
     speaker (``history`` of (normalized phrase, entity id)) or earlier PER mention whose text ends with the
     phrase's last word (a surname-only speaker, "أوشاكوف").
     """
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.entity_id]
-    for m in inside:
-        if m.type == "PER":
+    for m in sorted(inside, key=lambda m: m.start, reverse=True):  # the name ends the phrase; a person inside an
+        if m.type == "PER":  # institution's name comes first ("الأمين العام لمركز الملك عبدالله ... عبدالله الوشمي")
             return m.entity_id
     for m in inside:
         if m.type in ("ORG", "MISC") and m.start - start <= 2:

@@ -48,7 +48,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
 
 #: Version of the rules; stored beside every quote this module produced.
-QUOTES_VERSION = "quotes-rules.v5"  # v5: verb-like speakers refused, addressees skipped, colon speech runs on
+QUOTES_VERSION = "quotes-rules.v6"  # v6: the name ending a speaker phrase gives its entity; v5: verb-like speakers refused, addressees skipped, colon speech runs on
 
 #: Prepositions that sit between a cue and its complementizer ("أشار إلى أن", "أكد على أن", "حذر من أن").
 LINK_PREPS = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0645\u0646"})  # ila, ala, min (normalized)
