@@ -370,3 +370,23 @@ def test_resolve_lone_name_of_two_known_people_links_to_neither() -> None:
         known.add(found[0].entity_id)
     alone = resolve_mentions([Mention(ABDULLAH, "body", 0, len(ABDULLAH), "PER")], registry)[0]
     assert len(known) == 2 and alone.entity_id not in known
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        pytest.param("وائل", "وائل", id="wael-is-no-wa-plus-il"),
+        pytest.param("فيصل بن خالد بن عبدالعزيز", "فيصل بن خالد بن عبدالعزيز", id="faisal-keeps-its-feh"),
+        pytest.param("بندر حجار", "بندر حجار", id="bandar-keeps-its-beh"),
+        pytest.param("وليد الحميدي", "وليد الحميدي", id="walid-keeps-its-waw"),
+    ],
+)
+def test_resolve_never_cuts_a_proclitic_from_a_given_name(name: str, canonical: str) -> None:
+    """A name opening with a known given name keeps its first letter: "وائل" is not "and" + Kim Jong Il's surname "إيل",
+    and "فيصل" never becomes "يصل", even when the cut form is known."""
+    registry = EntityRegistry(load_gazetteer())
+    registry.create("PER", name[1:])  # the clipped form is known (a mis-cut mention before) - it must not attract
+    text = f"وقال {name} إن الاجتماع مهم."
+    start = text.index(name)
+    resolved = resolve_mentions([Mention(name, "body", start, start + len(name), "PER")], registry)
+    assert [m.canonical for m in resolved] == [canonical]

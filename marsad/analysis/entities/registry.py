@@ -30,7 +30,7 @@ from marsad.analysis.entities.namekey import (
 from marsad.errors import ConfigError
 
 #: Version of the resolution rules, persisted with every registry row.
-RESOLVE_VERSION = "resolve.v3"  # v3: an al- name is not a clipped wa-/bi- name; a name takes its article majority type
+RESOLVE_VERSION = "resolve.v4"  # v4: no proclitic is cut from a known given name; v3: an al- name is not a clipped wa-/bi- name; a name takes its article majority type
 #: Name similarity at or above which two names are one entity (tuned on evals/gold/entity_groups.tsv:
 #: the highest value that keeps \u0643\u064a\u0645 \u064a\u0648\u0646\u062c \u0623\u0648\u0646 (0.89) with Kim Jong Un;
 #: look-alikes in the gold set score <= 0.67).

@@ -31,6 +31,7 @@ from marsad.analysis.entities.namekey import (
     data_lines,
     drops_middle_name,
     extends_lineage,
+    given_names,
     has_definite,
     split_name,
     strip_proclitic,
@@ -177,8 +178,9 @@ class _ArticleResolver:
         """Put one mention into a cluster (existing or new), dropping a proclitic when the rest is a known name."""
         parts, gaz = parsed.parts, self._gaz(parsed.parts, parsed.type)
         cluster = None
-        if gaz is None and parsed.bare is not None:
-            # a proclitic is dropped only when the rest is a known name: not in \u0648\u0644\u064a\u062f (Walid)
+        if gaz is None and parsed.bare is not None and parts.tokens[:1] and parts.tokens[0] not in given_names():
+            # a proclitic is dropped only when the rest is a known name: not in \u0648\u0644\u064a\u062f (Walid), and never from
+            # a known given name (\u0648\u0627\u0626\u0644 Wael is no "and" + the surname \u0625\u064a\u0644 of Kim Jong Il)
             bare_gaz = self._gaz(parsed.bare, parsed.type)
             bare_cluster = self._match(parsed.bare, parsed.type, bare_gaz)
             known = bare_gaz is not None or self.registry.find(parsed.bare.display, parsed.type) is not None
