@@ -374,3 +374,10 @@ def test_quotes_v5_colon_speech_runs_on_and_connectives_are_no_clause() -> None:
     assert q.text == "العمل تم على أكمل وجه، كما أنه كان موجودا في المعسكر"
     cut = extract_quotes("قال المتحدث إن المنفذ أوقف ، وقد ذكرت وسائل الإعلام أن المنفذ مطلوب.", "body")
     assert [(q.speaker, q.text) for q in cut] == [("المتحدث", "المنفذ أوقف"), ("وسائل الإعلام", "المنفذ مطلوب")]
+
+
+def test_quotes_clause_of_a_verbal_noun_is_no_quote() -> None:
+    """"تعتبر القمة فرصة لإظهار أنها ...": the "أن" clause belongs to "لإظهار" (to show), so nothing is quoted (the 2019
+    seed); a name right after the cue that opens with the same letters is still the speaker ("وقال لافروف إن")."""
+    assert extract_quotes("بالنسبة للكرملين، تعتبر القمة فرصة لإظهار أنها لاعب دبلوماسي عالمي.", "body") == []
+    assert [q.speaker for q in extract_quotes("وقال لافروف إن موسكو لم تتلق طلبا.", "body")] == ["لافروف"]

@@ -48,7 +48,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
 
 #: Version of the rules; stored beside every quote this module produced.
-QUOTES_VERSION = "quotes-rules.v6"  # v6: the name ending a speaker phrase gives its entity; v5: verb-like speakers refused, addressees skipped, colon speech runs on
+QUOTES_VERSION = "quotes-rules.v6"  # v6: the name ending a speaker phrase gives its entity, "لإظهار أن" is the noun's clause; v5: verb-like speakers refused, addressees skipped, colon speech runs on
 
 #: Prepositions that sit between a cue and its complementizer ("أشار إلى أن", "أكد على أن", "حذر من أن").
 LINK_PREPS = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0645\u0646"})  # ila, ala, min (normalized)
@@ -60,6 +60,8 @@ TEMPORAL_BEFORE = frozenset(
 #: Words that make a following complementizer a discourse connective, not the cue's content clause ("على أكمل وجه،
 #: كما أنه", "مع أنه" although, "بل إن" rather, "إلا أن" however): kama, ma'a, bal, illa (normalized).
 CONNECTIVE_BEFORE = frozenset({"\u0643\u0645\u0627", "\u0645\u0639", "\u0628\u0644", "\u0627\u0644\u0627"})
+#: LAM + ALEF (normalized) opening "لإظهار", "لإثبات": li- + a form-IV verbal noun, whose own clause an "أن" may open.
+LAM_ALEF = "\u0644\u0627"
 #: Words before a cue form that make it a verbal noun, not a verb ("بعد كشف علاقته"): ba'd, qabl, 'ind, ithr,
 #: 'aqib, mundhu, khilal, athna' (normalized).
 NOUN_BEFORE = frozenset(
@@ -188,8 +190,9 @@ def _scan_trigger(doc: QuoteDoc, i: int, lex: QuoteLexicon, settings: QuoteSetti
             return "colon", j, region_end if region_end >= 0 else j
         if norm in COMPLEMENTIZERS:
             before = doc.norms[j - 1] if j - 1 > i else ""
-            if before in CONNECTIVE_BEFORE:
-                j += 1
+            if before in CONNECTIVE_BEFORE or (before.startswith(LAM_ALEF) and len(before) >= 6 and j - 1 > i + 1
+                                               and lex.cue_kind(before) is None):  # not the word after the cue: "وقال لافروف إن"
+                j += 1  # "فرصة لإظهار أنها": the clause is the verbal noun's ("to show that"), not the cue's
                 continue
             if before not in TEMPORAL_BEFORE or doc.toks[j].text.startswith(INNA):  # "قالت من قبل إن": inna
                 stop = j - 1 if before in LINK_PREPS else j
