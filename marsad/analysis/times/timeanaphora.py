@@ -53,8 +53,8 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-def _referent(cands: list[Candidate], start: int, unit: str) -> tuple[int, int | None] | None:
-    """(year, month) of the nearest candidate ending before ``start`` that is precise to ``unit``, or None."""
+def _referent(cands: list[Candidate], start: int, unit: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of the nearest candidate ending before ``start`` that is precise to ``unit``, or None."""
     best = None
     for c in cands:
         if c.end > start or not c.value or c.kind == "blocked":
@@ -67,9 +67,7 @@ def _referent(cands: list[Candidate], start: int, unit: str) -> tuple[int, int |
     if best is None:
         return None
     m = best[1]
-    if unit == "day":
-        return int(m.group(1)), int(m.group(2)) * 100 + int(m.group(3))  # month and day packed: MMDD
-    return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
 
 
 def anaphors(ctx: Context, cands: list[Candidate]) -> Iterator[Candidate]:
@@ -83,12 +81,12 @@ def anaphors(ctx: Context, cands: list[Candidate]) -> Iterator[Candidate]:
         ref = _referent(cands, start, unit)
         if ref is None:
             continue
-        year, month = ref
+        year, month, day_of_month = ref
         shift = -1 if m.group("prev") else 0
         if unit == "day":  # "\u0627\u0644\u064a\u0648\u0645 \u0630\u0627\u062a\u0647", "\u0645\u0633\u0627\u0621 \u0646\u0641\u0633 \u0627\u0644\u064a\u0648\u0645": the day the text named last; "the previous day" is left
             if m.group("d") or m.group("od") or m.group("ly") or shift:
                 continue
-            day = tc.safe_date(year, month // 100, month % 100)  # type: ignore[operator]
+            day = tc.safe_date(year, month, day_of_month)  # type: ignore[arg-type]
             if day is not None:
                 yield Candidate(start, m.end("x"), tc.day_value(day), "gregorian", "date")
             continue

@@ -81,15 +81,17 @@ class Context:
             window = window[ends[-1].end() :]
         if self.grammar.future_word.search(window):
             return True
-        stops = self.lex.words("futurestop")
-        prefixes = tuple(s[:-1] for s in stops if s.endswith("*"))
-        if any(v not in stops and not v.startswith(prefixes)
-               for v in (m.group(1) for m in self.grammar.future_verb.finditer(window))):
+        if self._future_verb(window):
             return True
         after = _NEXT_WORDS.match(self.w, end) if end is not None else None
-        return after is not None and any(
-            v not in stops and not v.startswith(prefixes)
-            for v in (m.group(1) for m in self.grammar.future_verb.finditer(after.group(0))))
+        return after is not None and self._future_verb(after.group(0))
+
+    def _future_verb(self, text: str) -> bool:
+        """True when ``text`` holds SEEN + a present verb that is not on the ``futurestop`` list ("سيارة" is no verb)."""
+        stops = self.lex.words("futurestop")
+        prefixes = tuple(s[:-1] for s in stops if s.endswith("*"))
+        return any(v not in stops and not v.startswith(prefixes)
+                   for v in (m.group(1) for m in self.grammar.future_verb.finditer(text)))
 
 
 #: The word right after a phrase, when no WAW (another clause) opens it: a future verb there marks the phrase's tense.
