@@ -381,3 +381,55 @@ def test_quotes_clause_of_a_verbal_noun_is_no_quote() -> None:
     seed); a name right after the cue that opens with the same letters is still the speaker ("وقال لافروف إن")."""
     assert extract_quotes("بالنسبة للكرملين، تعتبر القمة فرصة لإظهار أنها لاعب دبلوماسي عالمي.", "body") == []
     assert [q.speaker for q in extract_quotes("وقال لافروف إن موسكو لم تتلق طلبا.", "body")] == ["لافروف"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        pytest.param("وقال مرداد: \"إن الوقف قام بربط مادة \"الثقافة الإسلامية\" ببرنامج التأهيل\". وانتهى اللقاء.",
+                     "مرداد", "إن الوقف قام بربط مادة \"الثقافة الإسلامية\" ببرنامج التأهيل", id="nested-straight-marks"),
+        pytest.param("أجاب الرجل “اسمي سيمون، واسمي المستعار “ملك الشياطين”، وأعيش في قرية آجي”. وعن سبب ذلك",
+                     "الرجل", "اسمي سيمون، واسمي المستعار “ملك الشياطين”، وأعيش في قرية آجي", id="nested-curly-marks"),
+        pytest.param("وأشار التقرير إلى أن عدد الفعاليات بلغ 99 خلال هذه الفترة؛ وبلغ في الطائف 42 فعالية.",
+                     "التقرير", "عدد الفعاليات بلغ 99 خلال هذه الفترة؛ وبلغ في الطائف 42 فعالية", id="runs-over-semicolon"),
+    ],
+)
+def test_quotes_v7_extent(text: str, speaker: str, said: str) -> None:
+    """A short quote inside an open quote does not end it, and a reported statement runs on over "؛"."""
+    q = _one(text)
+    assert (q.speaker, q.text) == (speaker, said)
+
+
+def test_quotes_v7_unclosed_quote_is_not_nested() -> None:
+    """An opening mark inside an unclosed quote whose statement ends before another mark still ends it."""
+    text = "قال ري إن \"إصرار أمريكا على سياسة \"نزع سلاحنا أولاً\" التي تزيد العقوبات. وأضاف أن \"الموقف يعتمد على القسر\"."
+    assert [q.cue for q in extract_quotes(text, "body")] == ["قال", "وأضاف"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param("يتوج رئيس الاتحاد أحمد بن عيد الفريق.\nوتمنى عيد أن تخرج المباراة بصورة حسنة.\n"
+                     "وأضاف: \"أشكر إدارة الناديين على جهودهم\".", ["عيد"], id="antecedent-of-first-continuation"),
+        pytest.param("وقال الحارثي إن الموسم ناجح.\nوأضاف، لذلك نعمل على التركيز على المنتج المحلي لأمرين: الجودة والسعر.",
+                     ["الحارثي", "الحارثي"], id="speech-after-comma"),
+        pytest.param("أصدرت وزارة الدفاع البلجيكية بيانا قالت فيه إن الطائرة سقطت.", ["وزارة الدفاع البلجيكية"],
+                     id="maker-of-statement"),
+        pytest.param("نشرت الوكالة الدولية للطاقة الذرية الثلاثاء بيانا أكدت فيه أنها لا تملك مؤشرات.",
+                     ["الوكالة الدولية للطاقة الذرية"], id="maker-time-dropped"),
+        pytest.param("بدأ الحفل بكلمة مديرة النادي خيرية الحازمي، قالت فيها: أنتن محور اهتمامنا.",
+                     ["مديرة النادي خيرية الحازمي"], id="author-after-statement-noun"),
+        pytest.param("وتابع التقرير أن موسكو رفضت الاتهامات، إذ قال بوتين، في المنتدى الاقتصادي، إن بلاده حددت المشتبه بهما.",
+                     ["التقرير", "بوتين"], id="idh-opens-a-clause"),
+    ],
+)
+def test_quotes_v7_speakers(text: str, speakers: list[str]) -> None:
+    """Speakers from context: a verb's subject before a first continuation, the author of a statement "in" which
+    someone speaks, the last speaker for speech after "وأضاف،"; "إذ" opens an attribution of its own."""
+    assert [q.speaker for q in extract_quotes(text, "body")] == speakers
+
+
+def test_quotes_v7_ila_object_is_no_quote() -> None:
+    """"ولفت X إلى دور ... إذا علمنا أن": the cue governs a noun after "إلى"; the later "أن" is another verb's."""
+    text = "ولفت النجيدي إلى دور الألعاب الالكترونية في تشكيل شخصية الطفل خصوصاً إذا علمنا أن 60% منها مترجم."
+    assert extract_quotes(text, "body") == []

@@ -161,7 +161,8 @@ def test_times_weekdays(text: str, value: str) -> None:
         pytest.param("منذ ثلاثة أيام", "2015-08-03", id="three-days-ago"),
         pytest.param("قبل عامين", "2013", id="two-years-ago"),
         pytest.param("في فبراير", "2015-02", id="month-alone-past"),
-        pytest.param("في سبتمبر", "2014-09", id="month-alone-nearest-not-after"),
+        pytest.param("في أكتوبر", "2014-10", id="month-alone-nearest-not-after"),
+        pytest.param("في سبتمبر", "2015-09", id="month-alone-the-month-after-publication-is-coming"),
         pytest.param("سيعقد في سبتمبر", "2015-09", id="month-alone-future-tense"),
     ],
 )

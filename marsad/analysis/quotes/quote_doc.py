@@ -23,6 +23,8 @@ _MARK_OR_NEWLINE = re.compile("[\n" + re.escape("".join(sorted(MARKS))) + "]")
 _SENTENCE_END = ".!?\u061f\u06d4"  # ARABIC QUESTION MARK, ARABIC FULL STOP
 COMMAS = frozenset({",", "\u060c"})  # comma, ARABIC COMMA
 NESTING_OPEN, NESTING_CLOSE = "\u00ab", "\u00bb"  # LEFT/RIGHT GUILLEMET: distinct glyphs, so «...«...»...» nests
+#: Longest quote, in words, read as nested inside an open quote (a name or title: "ملك الشياطين"); by hand.
+MAX_NESTED_WORDS = 6
 #: Longest quoted name, in characters, whose dots do not end a sentence ("بي. بي. سي", "إتش.إس.بي.سي").
 MAX_NAME_CHARS = 24
 
@@ -69,6 +71,20 @@ def _unclosed_end(text: str, start: int, stop: int) -> int:
     return j
 
 
+def _nests(text: str, i: int) -> bool:
+    """Whether the opening-only mark at ``i`` opens a short quote inside the open one ('مادة "الثقافة الإسلامية" ...'):
+    its closing mark follows within ``MAX_NESTED_WORDS`` words, and another mark, not glued to a next word, closes the
+    open quote before the next sentence end."""
+    stop = text.find("\n", i)
+    stop = len(text) if stop < 0 else stop
+    closers = [m.start() for m in _MARK_OR_NEWLINE.finditer(text, i + 1, stop) if _can_close(text, m.start())]
+    if len(closers) < 2 or len(text[i + 1 : closers[0]].split()) > MAX_NESTED_WORDS:
+        return False
+    outer = closers[1]
+    glued = outer + 1 < len(text) and text[outer + 1].isalnum()  # 'و"مستعدة' opens the next quote
+    return not glued and not any(ch in _SENTENCE_END for ch in text[i + 1 : outer])
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Return the quoted spans of ``text`` in order; a quote never crosses a newline."""
     spans: list[QuoteSpan] = []
@@ -89,9 +105,13 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             depth += 1
         elif depth and ch == NESTING_CLOSE:
             depth -= 1
+        elif depth and _can_close(text, i):  # closes a quote nested in the open one
+            depth -= 1
         elif _can_close(text, i):
             spans.append(QuoteSpan(opened, i, True))
             opened = -1
+        elif _nests(text, i):  # '"إن ... مادة "الثقافة" ..."': a quote inside the open one
+            depth += 1
         else:  # an opening-only mark while open: the previous quote was never closed
             spans.append(QuoteSpan(opened, _unclosed_end(text, opened + 1, i), False))
             opened = i
@@ -115,6 +135,17 @@ def merged_tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok
             out[-1] = Token(text[prev.start : tok.end], prev.start, tok.end)
         else:
             out.append(tok)
+    return out
+
+
+def _join_at_semicolons(text: str, sents: list[Sentence]) -> list[Sentence]:
+    """Join sentences split at U+061B ARABIC SEMICOLON: a reported statement runs on over it ("خلال هذه الفترة؛ بلغ")."""
+    out: list[Sentence] = []
+    for s in sents:
+        if out and text[out[-1].start : out[-1].end].rstrip().endswith("\u061b") and "\n" not in text[out[-1].end : s.start]:
+            out[-1] = Sentence(text[out[-1].start : s.end], out[-1].start, s.end)
+        else:
+            out.append(s)
     return out
 
 
@@ -167,7 +198,8 @@ class QuoteDoc:
         self.sent_end = [len(text)] * n
         self.sent_first = [0] * n
         raw_spans = quote_spans(text)
-        sents = _join_over_names(text, [s for a, b in paragraphs for s in doc.sentences_within(a, b)], raw_spans)
+        sents = [s for a, b in paragraphs for s in doc.sentences_within(a, b)]
+        sents = _join_over_names(text, _join_at_semicolons(text, sents), raw_spans)
         for s in sents:
             a, b = bisect_left(self.starts, s.start), bisect_left(self.starts, s.end)
             for k in range(a, b):

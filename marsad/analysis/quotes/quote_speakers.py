@@ -124,6 +124,9 @@ def trim_speaker(
         if toks[k].text in "()[]:;.!?\u061b\u061f":  # brackets, colon, stops, ARABIC SEMICOLON/QUESTION MARK
             cut = k
             break
+        if toks[k].text in (",", "\u060c") and k + 1 < n and norms[k + 1] in PREP_STARTS:
+            cut = k  # "قال بوتين، في المنتدى الاقتصادي، إن": an adverbial after a comma (ARABIC COMMA) ends the name
+            break
     while cut > 0 and (toks[cut - 1].text in INNER_PUNCT or not toks[cut - 1].text.strip()):
         cut -= 1
     while cut > 0 and toks[cut - 1].text in ("\u0648",):  # a dangling WAW conjunction

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from marsad.analysis.quotes.quote_describe import describe_quote
 from marsad.analysis.quotes.quote_lexicon import FEH, LAM, WAW, QuoteLexicon, load_lexicon
-from marsad.analysis.quotes.quote_doc import QuoteDoc
+from marsad.analysis.quotes.quote_context import antecedent_subject, statement_author
+from marsad.analysis.quotes.quote_doc import COMMAS, QuoteDoc
 from marsad.analysis.quotes.quote_regions import (
     CLOSERS,
     COLONS,
@@ -48,7 +49,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
 
 #: Version of the rules; stored beside every quote this module produced.
-QUOTES_VERSION = "quotes-rules.v6"  # v6: the name ending a speaker phrase gives its entity, "لإظهار أن" is the noun's clause; v5: verb-like speakers refused, addressees skipped, colon speech runs on
+QUOTES_VERSION = "quotes-rules.v7"  # v7: nested marks, runs over "؛", speakers from context (statement authors, antecedents), "إلى"-objects; v6: the name ending a speaker phrase gives its entity, "لإظهار أن" is the noun's clause; v5: verb-like speakers refused, addressees skipped, colon speech runs on
 
 #: Prepositions that sit between a cue and its complementizer ("أشار إلى أن", "أكد على أن", "حذر من أن").
 LINK_PREPS = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0645\u0646"})  # ila, ala, min (normalized)
@@ -75,9 +76,17 @@ BEH = "\u0628"  # ARABIC LETTER BEH alone ("وصفه بـ"...""): a described te
 #: Conjunctions that open a clause of its own: kama, haythu, baynama, fima, thumma, lakin (normalized).
 CONJUNCTIONS = frozenset(
     {"\u0643\u0645\u0627", "\u062d\u064a\u062b", "\u0628\u064a\u0646\u0645\u0627", "\u0641\u064a\u0645\u0627"}
-    | {"\u062b\u0645", "\u0644\u0643\u0646", "\u0648\u0644\u0643\u0646"}
+    | {"\u062b\u0645", "\u0644\u0643\u0646", "\u0648\u0644\u0643\u0646", "\u0627\u0630"}  # thumma, lakin, wa-lakin, idh
     | {"\u0648\u0642\u062f", "\u0641\u0642\u062f"}  # wa-qad, fa-qad: "، وقد ذكرت وسائل الإعلام أن"
 )
+#: "إلى" (normalized, with or without WAW): the preposition whose noun object a cue may govern ("لفت إلى دور").
+ILA = frozenset({"\u0627\u0644\u064a", "\u0648\u0627\u0644\u064a"})  # ila, wa-ila (normalized)
+#: Words governing a following "إلى" in an adverbial ("استنادا إلى", "نقلا إلى", "إضافة إلى"; normalized).
+ILA_GOVERNORS = frozenset({"\u0627\u0633\u062a\u0646\u0627\u062f\u0627", "\u0646\u0642\u0644\u0627",
+                           "\u0627\u0636\u0627\u0641\u0647", "\u0628\u0627\u0644\u0627\u0636\u0627\u0641\u0647",
+                           "\u0648\u0635\u0648\u0644\u0627", "\u0628\u0627\u0644\u0646\u0633\u0628\u0647"})
+#: Words after "إلى" before the "أن" that make "إلى" govern a noun object; by hand.
+ILA_OBJECT_WORDS = 3
 #: "كتب: X" / "كتبت: X" right before a colon is a byline (kataba, katabat; normalized).
 BYLINE_CUES = frozenset({"\u0643\u062a\u0628", "\u0643\u062a\u0628\u062a"})
 #: "قالت فيه": the statement is the object of the main verb; the speaker is that verb's subject (fihi, fiha).
@@ -222,6 +231,8 @@ def _cue_quote(
     ``last_cue`` is the offset of the previous quote's cue: a participle in the same sentence continues it.
     """
     found = _scan_trigger(doc, i, lex, settings)
+    if _comma_speech(doc, i, kind, found):  # "وأضاف، لذلك نعمل على ...": the speech follows the comma
+        found = ("colon", i + 1, i + 1)
     if found is None:
         return _postposed_quote(doc, i, lex, settings, mentions, history)
     trigger, j, region_end = found
@@ -236,6 +247,8 @@ def _cue_quote(
         return None if named is None or not named.text else _Found(-1, "", -1, -1, False, named, keep=False)
     if kind == "passive" and not words:
         return None  # "ويتوقع أن ...": impersonal, no one is quoted
+    if kind == "verb" and trigger == "comp" and _ila_object(doc, words):
+        return None  # "ولفت النجيدي إلى دور الألعاب ... إذا علمنا أن": the cue's object is a noun, the clause another's
     if words and doc.norms[words[0]] == BEH and words[0] == i + 1:
         return None  # "ووصفه بـ"الرجل الاستثنائي"": a described term, not a statement
     relay = kind == "relay" or any(lex.cue_kind(doc.norms[k]) == "relay" for k in words)
@@ -256,11 +269,38 @@ def _cue_quote(
         speaker = _subject_speaker(doc, i, lex, settings, mentions, history)
     if speaker is None:
         same_sentence = last_cue >= doc.toks[doc.sent_first[i]].start
-        if relative or (not same_sentence and i > doc.sent_first[i]):
+        if relative:  # "أصدرت الوزارة بيانا قالت فيه": the statement's author
+            speaker = statement_author(doc, i, lex, mentions, history)
+        if speaker is None and (relative or (not same_sentence and i > doc.sent_first[i])):
             speaker = _verb_subject_speaker(doc, i, settings, lex, mentions, history)
+        if speaker is None and not previous.text:  # a first continuation ("وتمنى عيد أن ... وأضاف:")
+            speaker = antecedent_subject(doc, i, settings, lex, mentions, history)
         if speaker is None:
             speaker = _inherit(previous)
     return _Found(doc.toks[i].start, doc.toks[i].text, start, end, direct, speaker)
+
+
+def _ila_object(doc: QuoteDoc, words: Sequence[int]) -> bool:
+    """Whether the words between a verb cue and its "أن" hold "إلى" and then at least ``ILA_OBJECT_WORDS`` words: a
+    noun object ("لفت إلى دور ...") whose clause the later "أن" is not."""
+    for n, k in enumerate(words):
+        if doc.norms[k] in ILA:
+            governed = n > 0 and doc.norms[words[n - 1]] in ILA_GOVERNORS  # "استنادا إلى دوائر": an adverbial
+            return not governed and len(words) - n - 1 >= ILA_OBJECT_WORDS
+        if any(doc.toks[m].text in COMMAS for m in range(k + 1, words[n + 1] if n + 1 < len(words) else k + 1)):
+            return False  # "وقالت X، بعد زيارة لها إلى واشنطن ... إنه": "إلى" after a comma is in an adverbial
+    return False
+
+
+def _comma_speech(doc: QuoteDoc, i: int, kind: str, found: tuple[str, int, int] | None) -> bool:
+    """Whether a conjoined verb cue followed by a comma introduces speech with no complementizer ("وأضاف، لذلك نعمل"):
+    the sentence has no "أن" clause for it, only a later colon or nothing."""
+    return (
+        kind == "verb" and doc.norms[i][:1] in (WAW, FEH) and i + 2 < len(doc.toks)
+        and doc.toks[i + 1].text in COMMAS and doc.sent_first[i + 2] == doc.sent_first[i]
+        and doc.is_word[i + 2] and (found is None or found[0] == "colon")
+    )
+
 
 
 def _verb_subject_speaker(

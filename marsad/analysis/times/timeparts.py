@@ -67,13 +67,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{WB_START}(?P<x>[\u0648\u0641]?(?:\u0644\u0644|\u0628\u0627\u0644|\u0627\u0644)(?P<fr>{fraction})\s+(?P<mod>{mod}|\u0627\u0644\u0633\u0627\u0628\u0642){WB_END})"),
         "fraction": re.compile(
             rf"{WB_START}(?P<x>[\u0648\u0641]?(?:\u0644\u0644|\u0628\u0627\u0644|\u0627\u0644|\u0644|\u0628)?(?P<fr>{fraction})"
-            rf"\s+(?P<ord>{fraction_ord}){WB_END}(?:\s*(?:\u0645\u0646\s+)?{year_ref})?)"),
+            rf"\s+(?P<ord>{fraction_ord}){WB_END}(?:\s*(?:\u0645\u0646\s+)?{year_ref}|\s+(?P<qmod>{mod}){WB_END})?)"),
         "range": re.compile(
             rf"(?<![\d/.\-])(?P<x>(?P<d1>{DAY}|{ordinal})\s*(?:{rng})\s*(?P<d>{DAY}|{ordinal})\s+(?:\u0645\u0646\s+)?(?:{monthword}\s+)?{months}"
             rf"(?:{SEP}(?P<y>{YEAR}){era}|\s*(?P<mod>{mod}){WB_END})?)"),
         "ordinal": re.compile(
             rf"{WB_START}[\u0648\u0641]?(?P<x>(?P<ord>{ordinal})\s+(?:\u0645\u0646\s+)?(?:{monthword}\s+)?{months}"
-            rf"(?:{SEP}(?P<y>{YEAR}){era}|\s*(?P<mod>{mod}){WB_END})?)"),
+            rf"(?:{SEP}(?:(?:{yearword})\s*)?(?P<y>{YEAR}){era}|\s*(?P<mod>{mod}){WB_END})?)"),
         "holiday": re.compile(rf"{WB_START}[\u0648\u0641\u0628\u0644]?(?P<x>(?P<h>{holiday}){WB_END}(?:\s*(?P<y>{YEAR}){era})?)"),
         "connector": re.compile(rf"^\s*(?:{rng})\s*$"),
         "corresponding": re.compile(rf"^\s*(?:{alternation(lex.words('corresponding'))})\s*$"),
@@ -94,11 +94,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "dual_after": re.compile(
             r"\s+\u0627\u0644(?:\u0645\u0627\u0636\u064a|\u0645\u0642\u0628\u0644|\u0642\u0627\u062f\u0645)(?:\u064a\u0646|\u062a\u064a\u0646)(?![\w])"),
         "season": re.compile(
-            rf"(?<![\d/.\-])(?P<y1>(?:19|20)\d\d)\s*[-\u2013\u2014/]\s*(?P<y2>(?:19|20)\d\d)(?![\d/]|[.\-]\d)"),
+            r"(?<![\d/.\-])(?P<y1>(?:19|20)\d\d)\s*[-\u2013\u2014/]\s*(?P<y2>(?:19|20)\d\d)(?![\d/]|[.\-]\d)"),
         "yearword_before": re.compile(rf"[\u0648\u0641\u0628\u0644]?(?:{yearword})\s*$"),
         "year_pair": re.compile(
             rf"{WB_START}(?P<x>(?:(?P<head>{alternation(lex.words('yearpair'))})\s+)?(?P<y1>(?:19|20)\d\d)"
             rf"\s*(?P<sep>[-\u2013\u2014]|\u0648)\s*(?P<y2>(?:19|20)\d\d))(?![\d/]|[.\-]\d)"),
+        "hijri_year_pair": re.compile(
+            rf"(?<![\d/.\-])(?P<x>(?P<y1>1[34]\d\d)\s*[-\u2013\u2014]\s*(?P<y2>1[34]\d\d)\s*"
+            rf"(?P<era>{alternation(lex.words('era_hijri'))}))(?!\w)"),
     }
 
 
@@ -112,6 +115,18 @@ def _year_of(ctx: Context, m: re.Match[str]) -> int | None:
     return ctx.published.year + offset
 
 
+def _fraction_year(ctx: Context, mod: str, size: int, index: int, year: int) -> int:
+    """The year of a quarter or half named with last/next/current ("الربع الثاني الماضي" in August 2015 = 2015's)."""
+    assert ctx.published is not None
+    offset = int(ctx.lex.words("modifier").get(mod, "0"))
+    first, last = size * (index - 1) + 1, size * index
+    if offset < 0:
+        return year if last < ctx.published.month else year - 1
+    if offset > 0:
+        return year if first > ctx.published.month else year + 1
+    return year
+
+
 def fractions(ctx: Context) -> Iterator[Candidate]:
     """Quarters and halves of a year: "\u0627\u0644\u0631\u0628\u0639 \u0627\u0644\u062b\u0627\u0646\u064a 2015" = 2015-04-01/2015-06-30, "\u0627\u0644\u0646\u0635\u0641 \u0627\u0644\u0623\u0648\u0644 \u0645\u0646 \u0627\u0644\u0639\u0627\u0645"."""
     for m in _patterns()["fraction"].finditer(ctx.w):
@@ -119,6 +134,8 @@ def fractions(ctx: Context) -> Iterator[Candidate]:
         index = int(ctx.lex.words("fraction_ord")[m.group("ord")])
         index = 12 // size if index == -1 else index
         year = _year_of(ctx, m)
+        if m.group("qmod") and year is not None:  # "الربع الثاني الماضي": the last such quarter before publication
+            year = _fraction_year(ctx, m.group("qmod"), size, index, year)
         if index > 12 // size or (year is None and ctx.published is not None) or ctx.next_word(m.end("x")) in OTHER_YEARS:
             continue
         value = None
@@ -230,6 +247,19 @@ def year_pairs(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(m.start("x"), m.end("x"), f"{y1:04d}/{y2:04d}", "gregorian", "period")
 
 
+def hijri_year_pairs(ctx: Context) -> Iterator[Candidate]:
+    """Hijri years from one to another: "1379 - 1381هـ" = from the first year's start to the last one's end (two
+    consecutive years joined by a dash are an academic or fiscal year, not annotated)."""
+    for m in _patterns()["hijri_year_pair"].finditer(ctx.w):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not y1 + 1 < y2 <= y1 + MAX_YEAR_SPAN:
+            continue
+        first, last = tc.hijri_year_value(y1), tc.hijri_year_value(y2)
+        if first and last:
+            yield Candidate(m.start("x"), m.end("x"), tc.interval(first.split("/")[0], last.split("/")[-1]), "hijri",
+                            "period")
+
+
 def seasons(ctx: Context) -> Iterator[Candidate]:
     """Two consecutive years joined by a dash or slash ("\u0639\u0627\u0645 2013 - 2014", "\u0645\u0648\u0633\u0645 2018/2019"): a season, fiscal
     or academic year, which is not annotated; a ``blocked`` candidate keeps the years inside it from being read."""
@@ -268,7 +298,7 @@ def elided_months(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(m.start("x"), m.end("x"), tc.day_value(day), "gregorian", "date")
 
 
-PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first, year_pairs, seasons, elided_months,
+PERIOD_RULES = (fractions, day_ranges, ordinal_dates, holidays, months_first, year_pairs, hijri_year_pairs, seasons, elided_months,
                 month_pairs)
 
 
@@ -324,6 +354,13 @@ def widen(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             if m:
                 year = ctx.published.year + int(ctx.lex.words("of_year")[re.sub(r"\s+", " ", m.group("oy"))])
                 out.append(Candidate(c.start, m.end(), f"{year:04d}{c.value[4:]}", c.calendar, "month"))
+        elif c.value and c.kind == "month" and c.calendar == "hijri" and ctx.published is not None:
+            m = pats["of_year"].match(ctx.w, c.end)  # "شهر صفر من العام الماضي": Safar of the previous Hijri year
+            if m:
+                offset = int(ctx.lex.words("of_year")[re.sub(r"\s+", " ", m.group("oy"))])
+                month = tc.gregorian_to_hijri(dt.date.fromisoformat(c.value.split("/")[0]))[1]
+                year = tc.gregorian_to_hijri(ctx.published)[0] + offset
+                out.append(Candidate(c.start, m.end(), tc.hijri_month_value(year, month), c.calendar, "month"))
     out += _joined(ctx, cands)
     return out
 

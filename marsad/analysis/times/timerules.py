@@ -223,6 +223,17 @@ def _month_relative(ctx: Context, month: MonthName, direction: int) -> str | Non
     return tc.month_value(tc.month_year_for(reference, month.month, direction), month.month)
 
 
+#: A Gregorian month named alone within this many months after the publication month is the coming one ("سبتمبر" in
+#: an August article); by hand.
+COMING_MONTHS = 1
+
+
+def _coming(ctx: Context, month: MonthName) -> bool:
+    """Whether a Gregorian month named alone lies within ``COMING_MONTHS`` after the publication month."""
+    reference = ctx.stamped or ctx.published
+    return month.calendar == "gregorian" and reference is not None and 1 <= (month.month - reference.month) % 12 <= COMING_MONTHS
+
+
 def month_mods(ctx: Context) -> Iterator[Candidate]:
     """Month + last/next/current: "last July", "next Ramadan", "this August"."""
     for m in ctx.grammar.month_mod.finditer(ctx.w):
@@ -250,6 +261,7 @@ def months_alone(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(m.start("x"), m.end("x"), tc.interval(a.split("/")[0], b.split("/")[-1]), month.calendar,
                                 "period")
             continue
+        direction = 2 if _coming(ctx, month) else direction  # a range ("يوليو - مايو") reads its months as written
         yield Candidate(m.start("x"), m.end("x"), _month_relative(ctx, month, direction), month.calendar, "month")
 
 
@@ -336,6 +348,35 @@ def _year_after_noun(ctx: Context, start: int, end: int) -> bool:
     return not after or (gap[:1] in _CLAUSE_PUNCT) or after in ctx.lex.words("yearnext")
 
 
+#: A present-tense verb (YEH + three letters or more, after an optional WAW/FEH; TEH-initial words are as often past
+#: form-V verbs "توفي" or nouns) among the last
+#: ``PRESENT_VERB_WORDS`` words of the clause before a bare weekday: the day is coming ("الذي يواجه بلنيش يوم الاثنين",
+#: "وتخوض إسبانيا يوم الجمعة مباراة"); by hand.
+_PRESENT_VERB = re.compile(r"^[\u0648\u0641]?\u064a\w{3,}$")
+#: KANA and BADA'A (and their forms) before a present verb make it past ("كانوا يكافحون النار الأحد", "بدأ يضرب").
+_KANA = re.compile(r"(?<!\w)[\u0648\u0641]?(?:\u0643\u0627\u0646|\u0628\u062f[\u0623\u0627])(?:\u062a|\u0648\u0627)?(?!\w)")
+#: A complementizer right after the weekday: a reporting verb before it, in the past ("يلديريم مساء الخميس إنه").
+_COMPLEMENTIZER_AFTER = re.compile(r"\s*[\u0625\u0623\u0627]\u0646(?:\u0647|\u0647\u0627)?(?!\w)")
+PRESENT_VERB_WORDS = 3
+#: YEH-initial words that are no verbs: "يوم" (day), months (يناير، يونيو، يوليو), names (يوسف، يونس، يحيى), "اليمن".
+_NOT_VERBS = frozenset({"\u064a\u0648\u0645", "\u064a\u0646\u0627\u064a\u0631", "\u064a\u0648\u0646\u064a\u0648",
+                        "\u064a\u0648\u0644\u064a\u0648", "\u064a\u0648\u0633\u0641", "\u064a\u0648\u0646\u0633",
+                        "\u064a\u062d\u064a\u0649", "\u064a\u062d\u064a\u064a"})
+_CLAUSE_MARKS = re.compile(r"[.,\u060c;\u061b:!?\u061f\n()\u00ab\u00bb\"]")
+
+
+def _present_verb_before(w: str, pos: int) -> bool:
+    """Whether a present-tense verb stands among the last words of the clause before ``pos`` (see ``_PRESENT_VERB``)."""
+    window = w[max(0, pos - 60) : pos]
+    marks = list(_CLAUSE_MARKS.finditer(window))
+    if marks:
+        window = window[marks[-1].end() :]
+    words = window.split()[-PRESENT_VERB_WORDS:] if PRESENT_VERB_WORDS else []
+    if _KANA.search(window):
+        return False
+    return any(_PRESENT_VERB.match(x) and x.lstrip("\u0648\u0641") not in _NOT_VERBS for x in words)
+
+
 def weekdays(ctx: Context) -> Iterator[Candidate]:
     """Weekdays: "today Thursday", "on Wednesday", "last Thursday", "(Monday)", "yesterday (Wednesday)"."""
     friday = 5
@@ -363,7 +404,9 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             elif ctx.stamped is not None and wd == ctx.stamped.isoweekday():
                 day = ctx.stamped  # written the day before it came out: that weekday is the day it came out
             else:
-                day = tc.nearest_weekday(pub, wd, 2 if ctx.future(m.start("x"), m.end("x")) else 0)
+                ahead = ctx.future(m.start("x"), m.end("x")) or (
+                    _present_verb_before(ctx.w, m.start("x")) and not _COMPLEMENTIZER_AFTER.match(ctx.w, m.end("x")))
+                day = tc.nearest_weekday(pub, wd, 2 if ahead else 0)
             value = tc.day_value(day)
         yield Candidate(m.start("x"), m.end("x"), value, "gregorian", "weekday", mergeable=not mod, anchor_shift=shift)
 

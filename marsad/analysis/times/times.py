@@ -24,7 +24,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import align
 
 #: Version of the rules that produced a TimeExpr; persist it beside the values.
-TIMES_VERSION = "times-rules.v6"  # v6: parts of relative weeks/years, mid-year, "يومي", "البارحة الأولى", days of "الشهر الحالي", "يوم 14/5", a future verb right after a weekday; v5: day back-references, month pairs, relative quarters, elided months, "after N from now"; v4: anaphoric periods, month ranges, seasons; v3: year pairs, bare years after nouns; v2: Hijri spans, quarters, parts, ranges, holidays
+TIMES_VERSION = "times-rules.v7"  # v7: a present verb before a weekday and the month after publication are ahead, last/next quarters, Hijri months of the last/next year, Hijri year ranges, a weekday a day off its Hijri date wins, event years after "القدم"/"دوري"; v6: parts of relative weeks/years, mid-year, "يومي", "البارحة الأولى", days of "الشهر الحالي", "يوم 14/5", a future verb right after a weekday; v5: day back-references, month pairs, relative quarters, elided months, "after N from now"; v4: anaphoric periods, month ranges, seasons; v3: year pairs, bare years after nouns; v2: Hijri spans, quarters, parts, ranges, holidays
 
 TATWEEL = "\u0640"  # ARABIC TATWEEL (align() also writes it in place of harakat and controls)
 CUE_WINDOW = 80  # characters before a weekday/month searched for future cues; tuned on the seed articles
@@ -103,10 +103,22 @@ def _merge(w: str, cands: list[Candidate], corresponding: frozenset[str]) -> lis
             and cand.start - prev.end <= MERGE_GAP
             and _MERGE_GAP_RE.match(" ".join(x for x in w[prev.end : cand.start].split() if x not in corresponding))
         ):
-            out[-1] = Candidate(prev.start, cand.end, cand.value, cand.calendar, "date")
+            out[-1] = Candidate(prev.start, cand.end, _weekday_wins(prev, cand), cand.calendar, "date")
         else:
             out.append(cand)
     return out
+
+
+def _weekday_wins(weekday: Candidate, date: Candidate) -> str | None:
+    """The value of a weekday joined to a date: the date's, moved one day when it is Hijri and the named weekday is the
+    day before or after it (the Umm al-Qura table and the writer's calendar differ by a day: "يوم الأربعاء 22 صفر")."""
+    if date.calendar != "hijri" or not weekday.value or not date.value or len(weekday.value) != 10 or len(date.value) != 10:
+        return date.value
+    wd, day = dt.date.fromisoformat(weekday.value).isoweekday(), dt.date.fromisoformat(date.value)
+    for shift in (-1, 1):
+        if (day + dt.timedelta(days=shift)).isoweekday() == wd:
+            return (day + dt.timedelta(days=shift)).isoformat()
+    return date.value
 
 
 def _candidates(w: str, published: dt.date | None, settings: TimeSettings) -> list[Candidate]:
