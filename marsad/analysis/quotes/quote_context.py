@@ -8,15 +8,13 @@ the statement's author - the genitive after the noun, else the subject of the ve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.analysis.quotes.quote_doc import QuoteDoc, merged_tokens
-from marsad.analysis.quotes.quote_lexicon import FEH, WAW, QuoteLexicon, _read_table
-from marsad.analysis.quotes.quote_regions import COMPLEMENTIZERS, QuoteSettings
-from marsad.analysis.quotes.quote_speakers import Speaker, is_speaker_phrase, link_entity, verb_subject
-from marsad.model import Mention
+from marsad.analysis.quotes.quote_doc import merged_tokens
+from marsad.analysis.quotes.quote_lexicon import FEH, WAW, _read_table
+from marsad.analysis.quotes.quote_regions import COMPLEMENTIZERS, Scan
+from marsad.analysis.quotes.quote_speakers import Speaker, is_speaker_phrase, verb_subject
 from marsad.text.normalize import normalize_word
 from marsad.text.sentences import split_sentences
 
@@ -57,19 +55,13 @@ def _strip_conj(norm: str) -> str:
     return norm[1:] if norm[:1] in (WAW, FEH) and len(norm) > 3 else norm
 
 
-def antecedent_subject(
-    doc: QuoteDoc,
-    i: int,
-    settings: QuoteSettings,
-    lex: QuoteLexicon,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-) -> Speaker | None:
+def antecedent_subject(scan: Scan, i: int) -> Speaker | None:
     """Return the subject of a verb opening one of the last sentences before the cue at ``i`` (nearest first), for
     a continuation no quote precedes ("وتمنى عيد أن ... . وأضاف: ..."), or None.
 
     Read from the text itself: the paragraphs before may hold no cue, so the quote document has not indexed them.
     """
+    doc, lex = scan.doc, scan.lex
     cut = doc.toks[doc.sent_first[i]].start
     offset = max(0, cut - ANTECEDENT_CHARS)
     for sent in reversed(split_sentences(doc.text[offset:cut])[-ANTECEDENT_SENTENCES:]):
@@ -79,26 +71,21 @@ def antecedent_subject(
             continue  # the sentence must open with a conjoined past verb ("وتمنى", "وأبدى"), not "والوزير"
         stop = next((c for c in range(1, len(norms)) if norms[c] in COMPLEMENTIZERS), None)  # "وتمنى عيد أن"
         end = len(norms) if stop is None else stop
-        got = verb_subject(toks[:end], norms[:end], lex, settings.max_verb_subject_words)
+        got = verb_subject(toks[:end], norms[:end], lex, scan.settings.max_verb_subject_words)
         if got is None or (got[1] >= end and stop is None) or not is_speaker_phrase(norms[got[0] : got[1]], lex):
             continue
-        return _speaker(doc, toks[got[0]].start, toks[got[1] - 1].end, norms[got[0] : got[1]], mentions, history)
+        return scan.speaker(toks[got[0]].start, toks[got[1] - 1].end, " ".join(norms[got[0] : got[1]]))
     return None
 
 
-def statement_author(
-    doc: QuoteDoc,
-    i: int,
-    lex: QuoteLexicon,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-) -> Speaker | None:
+def statement_author(scan: Scan, i: int) -> Speaker | None:
     """Return the author of the statement a cue at ``i`` speaks "in" ("قالت فيه"), or None.
 
     The statement noun stands within ``STATEMENT_WINDOW`` tokens before the cue in its sentence. Its author is the
     phrase between the noun and the cue ("بكلمة مديرة النادي خيرية الحازمي، قالت فيها"), else the phrase between a
     maker verb and the noun ("نشرت الوكالة الدولية للطاقة الذرية الثلاثاء بيانا أكدت فيه"), time words dropped.
     """
+    doc = scan.doc
     words = statement_words()
     first = doc.sent_first[i]
     noun = next((k for k in range(i - 1, max(first, i - STATEMENT_WINDOW) - 1, -1) if doc.norms[k] in words.nouns), None)
@@ -106,7 +93,7 @@ def statement_author(
         return None
     between = [k for k in range(noun + 1, i) if doc.norms[k] not in JOINERS]
     if between and doc.norms[between[0]] not in words.modifiers:
-        return _phrase(doc, between, lex, mentions, history)
+        return _phrase(scan, between)
     if any(doc.norms[k] not in words.modifiers for k in between):
         return None
     maker = next((k for k in range(noun - 1, max(first, noun - MAX_AUTHOR_WORDS - 2) - 1, -1)
@@ -116,24 +103,15 @@ def statement_author(
     author = list(range(maker + 1, noun))
     while author and doc.norms[author[-1]] in words.times:
         author.pop()
-    return _phrase(doc, author, lex, mentions, history)
+    return _phrase(scan, author)
 
 
-def _phrase(
-    doc: QuoteDoc, ks: list[int], lex: QuoteLexicon, mentions: Sequence[Mention], history: Sequence[tuple[str, str | None]]
-) -> Speaker | None:
+def _phrase(scan: Scan, ks: list[int]) -> Speaker | None:
     """The speaker the consecutive word tokens ``ks`` name, or None when they are no speaker phrase."""
+    doc = scan.doc
     if not ks or len(ks) > MAX_AUTHOR_WORDS or not all(doc.is_word[k] for k in ks):
         return None
     norms = [doc.norms[k] for k in ks]
-    if not is_speaker_phrase(norms, lex):
+    if not is_speaker_phrase(norms, scan.lex):
         return None
-    return _speaker(doc, doc.toks[ks[0]].start, doc.toks[ks[-1]].end, norms, mentions, history)
-
-
-def _speaker(
-    doc: QuoteDoc, start: int, end: int, norms: list[str], mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-) -> Speaker:
-    """A speaker written at ``text[start:end]``, linked to an entity when a mention or the history names it."""
-    return Speaker(doc.text[start:end], start, end, link_entity(start, end, " ".join(norms), mentions, history))
+    return scan.speaker(doc.toks[ks[0]].start, doc.toks[ks[-1]].end, " ".join(norms))

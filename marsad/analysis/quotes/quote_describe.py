@@ -20,13 +20,13 @@ from marsad.analysis.quotes.quote_lexicon import FEH, WAW, QuoteLexicon
 from marsad.analysis.quotes.quote_regions import (
     COMPLEMENTIZERS,
     QuoteSettings,
+    Scan,
     _Found,
     _inherit,
     _quote_extent,
     _region_speaker,
 )
 from marsad.analysis.quotes.quote_speakers import Speaker
-from marsad.model import Mention
 
 BEH = "\u0628"  # ARABIC LETTER BEH alone ("بـ" before quote marks)
 ALEF_LAM = "\u0627\u0644"  # the definite article
@@ -73,22 +73,14 @@ def object_start(norms: Sequence[str]) -> int:
     return 0
 
 
-def describe_quote(
-    doc: QuoteDoc,
-    i: int,
-    lex: QuoteLexicon,
-    settings: QuoteSettings,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-    previous: Speaker,
-    subject: Callable[[], Speaker | None] = lambda: None,
-) -> _Found | None:
+def describe_quote(scan: Scan, i: int, previous: Speaker, subject: Callable[[], Speaker | None] = lambda: None) -> _Found | None:
     """Build the quote of a characterisation cue at token ``i``, or None when no بأنه / بـ"..." follows.
 
     ``subject`` finds a subject written before the verb ("إعلاميين في ميانمار وصفوا ...") or of the sentence's first
     verb ("عبّر X عن سعادته، واصفا ..."), tried when the words after the cue name no speaker.
     """
-    found = _trigger(doc, i, settings)
+    doc, lex = scan.doc, scan.lex
+    found = _trigger(doc, i, scan.settings)
     if found is None:
         return None
     trigger, j = found
@@ -104,11 +96,11 @@ def describe_quote(
     elif cue in PLURALS:
         speaker = subject()
     elif pronoun or relative:
-        speaker = _region_speaker(doc, region, lex, mentions, history, previous) if region else None
+        speaker = _region_speaker(scan, region, previous) if region else None
     elif region:
         cut = object_start([doc.norms[k] for k in region])
         if cut:
-            speaker = _region_speaker(doc, region[:cut], lex, mentions, history, previous)
+            speaker = _region_speaker(scan, region[:cut], previous)
     if speaker is None and not participle:
         speaker = subject()
     if speaker is None:

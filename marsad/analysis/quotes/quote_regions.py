@@ -118,16 +118,31 @@ class _Found:
     keep: bool = True  # False: no quote, only a speaker named for later continuations ("وكشف X ... حيث أظهرت الأرقام")
 
 
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """One field's quote search, read by every speaker rule: the prepared text, the lexicons, the limits, the field's
+    entity mentions and the speakers named so far (normalized phrase, entity id), which grows as quotes are found."""
+
+    doc: QuoteDoc
+    lex: QuoteLexicon
+    settings: QuoteSettings
+    mentions: Sequence[Mention]
+    history: list[tuple[str, str | None]]
+
+    def speaker(self, start: int, end: int, phrase: str) -> Speaker:
+        """The speaker written at ``text[start:end]`` (normalized ``phrase``), linked by a mention or the history."""
+        return Speaker(self.doc.text[start:end], start, end, self.link(start, end, phrase))
+
+    def link(self, start: int, end: int, phrase: str) -> str | None:
+        """The entity id of the speaker phrase at ``[start, end)`` (:func:`quote_speakers.link_entity`)."""
+        return link_entity(start, end, phrase, self.mentions, self.history)
+
+
 def _region_speaker(
-    doc: QuoteDoc,
-    region: list[int],
-    lex: QuoteLexicon,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-    previous: Speaker = NO_SPEAKER,
-    after_participle: bool = False,
+    scan: Scan, region: list[int], previous: Speaker = NO_SPEAKER, after_participle: bool = False
 ) -> Speaker | None:
     """Return the speaker named in the token ``region`` after a cue (the previous one for an anaphor), or None."""
+    doc, lex = scan.doc, scan.lex
     while region and (
         (not doc.is_word[region[0]] and doc.toks[region[0]].start not in doc.span_at)
         or lex.stop_kind(doc.norms[region[0]]) == "skip"
@@ -142,8 +157,7 @@ def _region_speaker(
         not after or lex.stop_kind(doc.norms[after[0]]) is not None
     ):
         start, end = span.open + 1, span.close  # a quoted name: "اعتبر "خلفان" أن"
-        phrase = " ".join(doc.norms[k] for k in region if start <= doc.toks[k].start < end)
-        return Speaker(doc.text[start:end], start, end, link_entity(start, end, phrase, mentions, history))
+        return scan.speaker(start, end, " ".join(doc.norms[k] for k in region if start <= doc.toks[k].start < end))
     toks = [doc.toks[k] for k in region]
     norms = [doc.norms[k] for k in region]
     n = trim_speaker(toks, norms, lex, after_participle, _in_short_quote(doc, toks), ALA_WITH_MAKSURA in doc.text)
@@ -157,7 +171,7 @@ def _region_speaker(
     if _opens_more(raw) and end < len(doc.text) and doc.text[end] in CLOSERS:
         end += 1
         raw = doc.text[start:end]
-    return Speaker(raw, start, end, link_entity(start, end, phrase, mentions, history))
+    return Speaker(raw, start, end, scan.link(start, end, phrase))
 
 
 def _after_addressee(doc: QuoteDoc, region: list[int]) -> list[int]:
@@ -247,20 +261,14 @@ def _run_on(doc: QuoteDoc, end: int, lex: QuoteLexicon) -> int:
     return end
 
 
-def _postposed_quote(
-    doc: QuoteDoc,
-    i: int,
-    lex: QuoteLexicon,
-    settings: QuoteSettings,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-) -> _Found | None:
+def _postposed_quote(scan: Scan, i: int) -> _Found | None:
     """Build the quote of "<clause> كما قالت الشرطة": the clause before "kama" said by the phrase after the cue."""
+    doc, lex, settings = scan.doc, scan.lex, scan.settings
     first = doc.sent_first[i]
     if i - 1 <= first or doc.norms[i - 1] != KAMA or lex.cues.get(doc.norms[i]) != "verb":
         return None
     region = [k for k in range(i + 1, len(doc.toks)) if doc.toks[k].start < doc.sent_end[i]]
-    speaker = _region_speaker(doc, region, lex, mentions, history)
+    speaker = _region_speaker(scan, region)
     if speaker is None or speaker is ANAPHOR:
         return None
     start, end = doc.toks[first].start, doc.toks[i - 1].start
@@ -269,10 +277,9 @@ def _postposed_quote(
     return _Found(doc.toks[i].start, doc.toks[i].text, start, end, False, speaker)
 
 
-def _source_quote(
-    doc: QuoteDoc, i: int, lex: QuoteLexicon, mentions: Sequence[Mention], history: Sequence[tuple[str, str | None]]
-) -> _Found | None:
+def _source_quote(scan: Scan, i: int) -> _Found | None:
     """Build the quote of a sentence-initial "بحسب X، فإن ..." / "وفقا لـ X، ...", or None."""
+    doc, lex = scan.doc, scan.lex
     if i != doc.sent_first[i]:
         return None
     end_s = doc.sent_end[i]
@@ -293,27 +300,20 @@ def _source_quote(
         return None  # "بحسب الفرنسية، ذكرت الهيئة أن": the verb carries the quote
     after_comp = doc.norms[k] in COMPLEMENTIZERS and k + 1 < len(doc.toks)
     text_start = doc.toks[k + 1].start if after_comp else doc.toks[k].start
-    speaker = _source_speaker(doc, list(range(j, stop)), lex, mentions, history)
+    speaker = _source_speaker(scan, list(range(j, stop)))
     if speaker is None:
         return None
     end = _extend_over_quotes(doc, text_start, end_s)
     return _Found(doc.toks[i].start, doc.toks[i].text, text_start, end, False, speaker)
 
 
-def _postposed_source(
-    doc: QuoteDoc,
-    i: int,
-    lex: QuoteLexicon,
-    settings: QuoteSettings,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-    found: Sequence[_Found],
-) -> _Found | None:
+def _postposed_source(scan: Scan, i: int, found: Sequence[_Found]) -> _Found | None:
     """Build the quote of "<clause>، بحسب X" / "، حسبما ذكرت X" / "، وفق ما أفادت X": the clause said by X.
 
     Only after a comma (else "وفقا للخطة" is a manner adverbial), and only when no quote already opened in the
     sentence ("وقال ضابط "..."، بحسب فرانس برس": the officer is the speaker).
     """
+    doc, lex, settings = scan.doc, scan.lex, scan.settings
     first, end_s = doc.sent_first[i], doc.sent_end[i]
     if doc.toks[i - 1].text not in ("\u060c", ","):
         return None
@@ -328,7 +328,7 @@ def _postposed_source(
     if j < len(doc.toks) and doc.norms[j] in RELAY_PRONOUNS:
         j += 1  # "حسبما نقلت عنه"
     region = [k for k in range(j, min(len(doc.toks), j + settings.max_speaker_tokens)) if doc.toks[k].start < end_s]
-    speaker = _source_speaker(doc, region, lex, mentions, history)
+    speaker = _source_speaker(scan, region)
     if speaker is None or not speaker.text:
         return None
     start = doc.toks[first].start
@@ -342,21 +342,16 @@ def _postposed_source(
     return _Found(doc.toks[i].start, doc.toks[i].text, start, end, False, speaker)
 
 
-def _source_speaker(
-    doc: QuoteDoc,
-    region: list[int],
-    lex: QuoteLexicon,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-) -> Speaker | None:
+def _source_speaker(scan: Scan, region: list[int]) -> Speaker | None:
     """Return the speaker of "وفقا لـ X" / "بحسب X", dropping the lam proclitic ("للكرملين" -> "الكرملين")."""
+    doc, lex = scan.doc, scan.lex
     if region and doc.norms[region[0]] == LAM:
         region = region[1:]
     if not region:
         return None
     head = doc.toks[region[0]]
     if not doc.norms[region[0]].startswith(LAM):
-        got = _region_speaker(doc, region, lex, mentions, history)
+        got = _region_speaker(scan, region)
         return None if got is ANAPHOR else got
     norms = [doc.norms[region[0]][1:]] + [doc.norms[k] for k in region[1:]]  # trimmed without the lam proclitic
     n = trim_speaker([doc.toks[k] for k in region], norms, lex) or 1
@@ -364,6 +359,5 @@ def _source_speaker(
     phrase = " ".join(doc.norms[k] for k in region[:n])[1:]
     if head.text.startswith(LAM + LAM):  # lil- = li- + al-: the article's alef is not written
         text = ALEF_LAM + doc.text[start + 2 : end]
-        return Speaker(text, None, None, link_entity(start, end, ALEF_LAM + phrase[1:], mentions, history))
-    entity_id = link_entity(start + 1, end, phrase, mentions, history)
-    return Speaker(doc.text[start + 1 : end], start + 1, end, entity_id)
+        return Speaker(text, None, None, scan.link(start, end, ALEF_LAM + phrase[1:]))
+    return scan.speaker(start + 1, end, phrase)

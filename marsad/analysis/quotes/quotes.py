@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from marsad.analysis.quotes.quote_describe import describe_quote
-from marsad.analysis.quotes.quote_lexicon import FEH, LAM, WAW, QuoteLexicon, load_lexicon
 from marsad.analysis.quotes.quote_context import antecedent_subject, statement_author
+from marsad.analysis.quotes.quote_describe import describe_quote
 from marsad.analysis.quotes.quote_doc import COMMAS, QuoteDoc
+from marsad.analysis.quotes.quote_lexicon import FEH, LAM, WAW, QuoteLexicon, load_lexicon
 from marsad.analysis.quotes.quote_regions import (
     CLOSERS,
     COLONS,
@@ -27,6 +27,7 @@ from marsad.analysis.quotes.quote_regions import (
     DEFAULT_SETTINGS,
     OPENERS,
     QuoteSettings,
+    Scan,
     _Found,
     _inherit,
     _postposed_quote,
@@ -39,7 +40,6 @@ from marsad.analysis.quotes.quote_speakers import (
     NO_SPEAKER,
     Speaker,
     is_speaker_phrase,
-    link_entity,
     preverbal_subject,
     verb_subject,
 )
@@ -125,7 +125,7 @@ def extract_quotes(
         lambda norm: lex.cue_kind(norm) == "part",
     )
     found: list[_Found] = []
-    history: list[tuple[str, str | None]] = []
+    scan = Scan(doc, lex, settings, mentions, [])
     previous = NO_SPEAKER
     consumed_until = last_cue = -1
     for i, tok in enumerate(doc.toks):
@@ -139,17 +139,13 @@ def extract_quotes(
         if kind in ("verb", "passive", "describe") and _embedded(doc, i, lex, found):
             continue  # "قال X إن الحوافز تشير إلى أن": a verb inside the statement, not a new attribution
         if kind == "describe":
-            got = describe_quote(
-                doc, i, lex, settings, mentions, history, previous,
-                lambda: _subject_speaker(doc, i, lex, settings, mentions, history)
-                or _verb_subject_speaker(doc, i, settings, lex, mentions, history),
-            )
+            got = describe_quote(scan, i, previous, lambda: _subject_speaker(scan, i) or _verb_subject_speaker(scan, i))
         elif kind == "source":
-            got = _source_quote(doc, i, lex, mentions, history)
+            got = _source_quote(scan, i)
             if got is None and i != doc.sent_first[i]:
-                got = _postposed_source(doc, i, lex, settings, mentions, history, found)
+                got = _postposed_source(scan, i, found)
         else:
-            got = _cue_quote(doc, i, kind, lex, settings, mentions, history, previous, last_cue)
+            got = _cue_quote(scan, i, kind, previous, last_cue)
         if got is None:
             continue
         if not got.keep:
@@ -161,7 +157,7 @@ def extract_quotes(
             consumed_until = got.end
         if got.speaker.text:
             previous = got.speaker
-            history.append((" ".join(normalize_word(w) for w in got.speaker.text.split()), got.speaker.entity_id))
+            scan.history.append((" ".join(normalize_word(w) for w in got.speaker.text.split()), got.speaker.entity_id))
     return _finish(doc, found, field, settings)
 
 
@@ -215,26 +211,17 @@ def _scan_trigger(doc: QuoteDoc, i: int, lex: QuoteLexicon, settings: QuoteSetti
     return None
 
 
-def _cue_quote(
-    doc: QuoteDoc,
-    i: int,
-    kind: str,
-    lex: QuoteLexicon,
-    settings: QuoteSettings,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-    previous: Speaker,
-    last_cue: int,
-) -> _Found | None:
+def _cue_quote(scan: Scan, i: int, kind: str, previous: Speaker, last_cue: int) -> _Found | None:
     """Build the quote a verb/participle/masdar/relay cue at token ``i`` introduces, or None.
 
     ``last_cue`` is the offset of the previous quote's cue: a participle in the same sentence continues it.
     """
-    found = _scan_trigger(doc, i, lex, settings)
+    doc, lex = scan.doc, scan.lex
+    found = _scan_trigger(doc, i, lex, scan.settings)
     if _comma_speech(doc, i, kind, found):  # "وأضاف، لذلك نعمل على ...": the speech follows the comma
         found = ("colon", i + 1, i + 1)
     if found is None:
-        return _postposed_quote(doc, i, lex, settings, mentions, history)
+        return _postposed_quote(scan, i)
     trigger, j, region_end = found
     if trigger == "colon" and j == i + 1 and doc.norms[i].lstrip(WAW) in BYLINE_CUES:
         return None  # "كتب: حسام الجبالي": a byline, not a statement
@@ -243,7 +230,7 @@ def _cue_quote(
     if any(lex.stop_kind(doc.norms[k]) == "reject" for k in words):
         return None  # "فقال تعالى (...)": scripture cited inside a statement
     if any(lex.stop_kind(doc.norms[k]) == "figure" for k in words):  # "حيث أظهرت الإحصائيات أن": not a speaker
-        named = _region_speaker(doc, region, lex, mentions, history) if kind == "verb" else None
+        named = _region_speaker(scan, region) if kind == "verb" else None
         return None if named is None or not named.text else _Found(-1, "", -1, -1, False, named, keep=False)
     if kind == "passive" and not words:
         return None  # "ويتوقع أن ...": impersonal, no one is quoted
@@ -263,18 +250,18 @@ def _cue_quote(
     if relative:
         region = []
     start, end, direct = _quote_extent(doc, trigger, j, lex)
-    speaker = _region_speaker(doc, region, lex, mentions, history, previous, kind == "part")
+    speaker = _region_speaker(scan, region, previous, kind == "part")
     clause_verb = kind == "part" or (kind == "masdar" and doc.norms[i].startswith(BEH))  # "قائلا", "بقوله"
     if speaker is None and not clause_verb and not relative:  # "إلا أن السلطات تؤكد أن": the subject before the verb
-        speaker = _subject_speaker(doc, i, lex, settings, mentions, history)
+        speaker = _subject_speaker(scan, i)
     if speaker is None:
         same_sentence = last_cue >= doc.toks[doc.sent_first[i]].start
         if relative:  # "أصدرت الوزارة بيانا قالت فيه": the statement's author
-            speaker = statement_author(doc, i, lex, mentions, history)
+            speaker = statement_author(scan, i)
         if speaker is None and (relative or (not same_sentence and i > doc.sent_first[i])):
-            speaker = _verb_subject_speaker(doc, i, settings, lex, mentions, history)
+            speaker = _verb_subject_speaker(scan, i)
         if speaker is None and not previous.text:  # a first continuation ("وتمنى عيد أن ... وأضاف:")
-            speaker = antecedent_subject(doc, i, settings, lex, mentions, history)
+            speaker = antecedent_subject(scan, i)
         if speaker is None:
             speaker = _inherit(previous)
     return _Found(doc.toks[i].start, doc.toks[i].text, start, end, direct, speaker)
@@ -303,15 +290,9 @@ def _comma_speech(doc: QuoteDoc, i: int, kind: str, found: tuple[str, int, int] 
 
 
 
-def _verb_subject_speaker(
-    doc: QuoteDoc,
-    i: int,
-    settings: QuoteSettings,
-    lex: QuoteLexicon,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-) -> Speaker | None:
+def _verb_subject_speaker(scan: Scan, i: int) -> Speaker | None:
     """Return the subject of the sentence-initial verb ("ندد خطباء المساجد ...، مؤكدين أن"), or None."""
+    doc, lex = scan.doc, scan.lex
     first = doc.sent_first[i]
     opener = doc.norms[first] in CLAUSE_OPENERS
     for k in range(first, i):  # an opening adverbial ("من جانبه،") precedes the verb
@@ -322,39 +303,29 @@ def _verb_subject_speaker(
         if doc.toks[k].text in COLONS or doc.toks[k].text in DASHES:
             first = k + 1
             break
-    got = verb_subject(doc.toks[first:i], doc.norms[first:i], lex, settings.max_verb_subject_words)
+    got = verb_subject(doc.toks[first:i], doc.norms[first:i], lex, scan.settings.max_verb_subject_words)
     if got is None:
         return None
     a, b = first + got[0], first + got[1] - 1
     if not is_speaker_phrase(doc.norms[a : b + 1], lex):
         return None
-    start, end = doc.toks[a].start, doc.toks[b].end
-    phrase = " ".join(doc.norms[a : b + 1])
-    return Speaker(doc.text[start:end], start, end, link_entity(start, end, phrase, mentions, history))
+    return scan.speaker(doc.toks[a].start, doc.toks[b].end, " ".join(doc.norms[a : b + 1]))
 
 
-def _subject_speaker(
-    doc: QuoteDoc,
-    i: int,
-    lex: QuoteLexicon,
-    settings: QuoteSettings,
-    mentions: Sequence[Mention],
-    history: Sequence[tuple[str, str | None]],
-) -> Speaker | None:
+def _subject_speaker(scan: Scan, i: int) -> Speaker | None:
     """Return a subject written before the verb ("لكن الصحيفة المحلية ذكرت أن"), or None."""
+    doc, lex = scan.doc, scan.lex
     first = doc.sent_first[i]
     norm = doc.norms[i]
     if i == first or lex.cues.get(norm) is None:  # a wa-/fa- prefixed verb continues the previous speaker
         return None
-    got = preverbal_subject(doc.toks[first:i], doc.norms[first:i], lex, settings.max_subject_words)
+    got = preverbal_subject(doc.toks[first:i], doc.norms[first:i], lex, scan.settings.max_subject_words)
     if got is None:
         return None
     a, b = first + got[0], first + got[1] - 1
     if not is_speaker_phrase(doc.norms[a : b + 1], lex):
         return None
-    start, end = doc.toks[a].start, doc.toks[b].end
-    phrase = " ".join(doc.norms[a : b + 1])
-    return Speaker(doc.text[start:end], start, end, link_entity(start, end, phrase, mentions, history))
+    return scan.speaker(doc.toks[a].start, doc.toks[b].end, " ".join(doc.norms[a : b + 1]))
 
 
 def _drop_trailing_connective(text: str, start: int, end: int) -> int:
