@@ -24,6 +24,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("times_dev7.jsonl", "quotes_dev7.jsonl"),
     ("titles_dev2.jsonl",),
     ("quotes_dev8.jsonl", "times_dev8.jsonl"),
+    ("quotes_dev9.jsonl", "times_dev9.jsonl"),
 )
 
 

@@ -2,7 +2,7 @@
 
 One table instead of one script per set: each row names the gold file, the recipe it reuses, its SaudiNewsNet day and
 its seed, and says when the set was drawn. Every set skips its own batch and the gold written after it
-(``scripts/gold_order.py``), so adding gold never changes an earlier draw; all ten sets reproduce their labelled ids.
+(``scripts/gold_order.py``), so adding gold never changes an earlier draw; every set reproduces its labelled ids.
 
 * ``quotes`` - the rules of ``scripts/sample_quote_dev3.py``: bodies of 400-2500 characters with at least two reporting
   cues, every earlier gold article and its wire copies dropped, each outlet's articles shuffled with the seed and
@@ -46,11 +46,13 @@ SETS: dict[str, DevSet] = {
     "quotes_dev6": DevSet("quotes", "2015-08-06", 61, "after v4 was frozen, while v5 was written"),
     "quotes_dev7": DevSet("quotes", "2015-08-11", 73, "after v5 was frozen (with times_dev7)"),
     "quotes_dev8": DevSet("quotes", "2015-08-09", 83, "after v6 was frozen, while v7 was written (with times_dev8)"),
+    "quotes_dev9": DevSet("quotes", "2015-08-10", 97, "after v7 was frozen, to score it on 300+ quotes no rule saw"),
     "times_dev4": DevSet("times", "2015-08-11", 41, "while times-rules.v4 was written on the first three"),
     "times_dev5": DevSet("times", "2015-08-10", 47, "after v4 was frozen (with quotes_dev5)"),
     "times_dev6": DevSet("times", "2015-08-09", 59, "after v4 was frozen, while v5 was written"),
     "times_dev7": DevSet("times", "2015-08-07", 71, "after v5 was frozen, while v6 was written (with quotes_dev7)"),
     "times_dev8": DevSet("times", "2015-08-06", 81, "after v6 was frozen, while v7 was written (with quotes_dev8)"),
+    "times_dev9": DevSet("times", "2015-08-08", 89, "after v7 was frozen, while v8 was written (with quotes_dev9)"),
 }
 
 

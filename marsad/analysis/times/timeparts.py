@@ -99,6 +99,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_pair": re.compile(
             rf"{WB_START}(?P<x>(?:(?P<head>{alternation(lex.words('yearpair'))})\s+)?(?P<y1>(?:19|20)\d\d)"
             rf"\s*(?P<sep>[-\u2013\u2014]|\u0648)\s*(?P<y2>(?:19|20)\d\d))(?![\d/]|[.\-]\d)"),
+        "year_list": re.compile(  # "للسنوات 2018 و2019 و2020", "الأعوام 2014 و2015": LAM LAM / ALEF LAM + years, a list
+            r"(?<![\w])(?P<x>[\u0648\u0641]?(?:\u0644\u0644|\u0627\u0644)(?:\u0633\u0646\u0648\u0627\u062a|[\u0623\u0627]\u0639\u0648\u0627\u0645)"
+            r"\s+(?:19|20)\d\d(?:\s*[,\u060c]?\s*\u0648\s*(?:19|20)\d\d)+)(?![\d/])"),
         "hijri_year_pair": re.compile(
             rf"(?<![\d/.\-])(?P<x>(?P<y1>1[34]\d\d)\s*[-\u2013\u2014]\s*(?P<y2>1[34]\d\d)\s*"
             rf"(?P<era>{alternation(lex.words('era_hijri'))}))(?!\w)"),
@@ -373,6 +376,25 @@ def _same_day_twice(ctx: Context, a: Candidate, b: Candidate) -> bool:
     return gap <= DOUBLE_DATE_DAYS
 
 
+#: "and" / "or" (ALEF with or without HAMZA + WAW) between two weekdays named as one span ("الأحد والاثنين").
+_WEEKDAY_AND = frozenset({"\u0648", "\u0623\u0648", "\u0627\u0648"})
+
+
+def _weekday_pairs(ctx: Context, units: list[Candidate]) -> list[Candidate]:
+    """Two weekdays joined by "و" / "أو" with no head ("الأحد والاثنين", "الجمعة أو السبت"): one interval from the first
+    (resolved as written) to the next such weekday after it; "مساء السبت - الأحد" (a night) stays out."""
+    out: list[Candidate] = []
+    for a, b in zip(units, units[1:]):
+        if a.kind != "weekday" or b.kind != "weekday" or ctx.w[a.end : b.start].strip() not in _WEEKDAY_AND:
+            continue
+        first, second = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)  # type: ignore[arg-type]
+        gap = (second.isoweekday() - first.isoweekday()) % 7
+        if gap:
+            out.append(Candidate(a.start, b.end, tc.interval(a.value, tc.day_value(first + dt.timedelta(days=gap))),
+                                 "gregorian", "period"))
+    return out
+
+
 def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Two dates joined by "to" / "and" (a day written in both calendars counts once), and two years after "\u0639\u0627\u0645\u064a"."""
     pats = _patterns()
@@ -399,6 +421,7 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
                 # or with a dual after them ("\u0627\u0644\u0627\u062b\u0646\u064a\u0646 \u0648\u0627\u0644\u062b\u0644\u0627\u062b\u0627\u0621 \u0627\u0644\u0645\u0627\u0636\u064a\u064a\u0646"); "30 \u064a\u0648\u0646\u064a\u0648 \u064813 \u064a\u0648\u0644\u064a\u0648" are two days
             end = dual.end() if dual is not None else b.end
             out.append(Candidate(head.start() if head else a.start, end, tc.interval(a.value, b.value), b.calendar, "period"))
+    out += _weekday_pairs(ctx, units)
     months: list[Candidate] = []  # the longest month expression at each place ("July 2017", not "July")
     for c in sorted((c for c in cands if c.kind == "month" and c.value and _MONTH_VALUE.match(c.value)),
                     key=lambda c: (c.start, c.start - c.end)):
@@ -420,6 +443,18 @@ def _joined(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         nxt = pats["and_next"].match(ctx.w, c.end)
         if nxt is not None:
             out.append(Candidate(c.start, nxt.end(), tc.interval(c.value, f"{int(c.value) + 1:04d}"), "gregorian", "period"))  # type: ignore[arg-type]
+    spans = sorted((c for c in cands if c.kind in ("year", "relative") and c.value and _YEAR_VALUE.match(c.value)),
+                   key=lambda c: c.start)
+    for a, b in zip(spans, spans[1:]):  # "من عام 2008 الى العام الماضي": a year to a relative one, after "from"
+        if "relative" in (a.kind, b.kind) and a.end <= b.start and pats["connector"].match(ctx.w[a.end : b.start]) \
+                and a.value < b.value:  # type: ignore[operator]
+            head = pats["range_head"].search(ctx.w, max(0, a.start - 12), a.start)
+            if head is not None:
+                out.append(Candidate(head.start(), b.end, tc.interval(a.value, b.value), "gregorian", "period"))  # type: ignore[arg-type]
+    for m in pats["year_list"].finditer(ctx.w):  # "للسنوات 2018 و2019 و2020": the years from the first to the last
+        found = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("x"))]
+        if len(found) >= 2 and found == sorted(found):
+            out.append(Candidate(m.start("x"), m.end("x"), f"{found[0]:04d}/{found[-1]:04d}", "gregorian", "period"))
     for a, b in zip(years, years[1:]):
         if pats["dual_year"].match(ctx.w[a.start : a.end]) and pats["and_year"].match(ctx.w[a.end : b.start]):
             low, high = sorted((a.value, b.value))
