@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from marsad.analysis.times.timeanaphora import anaphors
 from marsad.analysis.times.timeparts import PERIOD_RULES, recurring, widen
-from marsad.analysis.times.timerules import RULES, Candidate, Context
+from marsad.analysis.times.timerules import RULES_AFTER_WEEKDAYS, RULES_BEFORE_WEEKDAYS, Candidate, Context
+from marsad.analysis.times.timeweekdays import WEEKDAY_RULES
 from marsad.analysis.times.timewords import grammar, lexicon
 from marsad.errors import ConfigError
 from marsad.model import TimeExpr
@@ -142,7 +143,8 @@ def _run_rules(ctx: Context) -> list[Candidate]:
     publication date. Candidates of kind ``blocked`` (a season "2013-2014") win their span and are dropped after
     selection, so the years inside them are not read either.
     """
-    cands = [c for rule in (*RULES, *PERIOD_RULES) for c in rule(ctx)]
+    rules = (*RULES_BEFORE_WEEKDAYS, *WEEKDAY_RULES, *RULES_AFTER_WEEKDAYS, *PERIOD_RULES)
+    cands = [c for rule in rules for c in rule(ctx)]
     resolved = list(anaphors(ctx, cands))
     if resolved:
         spans = {(c.start, c.end) for c in resolved}
