@@ -150,6 +150,34 @@ def test_quotes_agency_entity_id_from_org_mention() -> None:
     assert _one_with(text, [m]).speaker_entity_id == "Q-kcna"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "speaker"),
+    [
+        pytest.param("وكانت المراسلة البرازيلية جوليا غيمارايش تغطي المباراة. وقالت المراسلة إن المشجع اعتذر لها.",
+                     "جوليا غيمارايش", "PER", "المراسلة", id="title-before-a-person"),
+        pytest.param("وعلقت صحيفة \"هافنجتون بوست\" على الاتفاق. وقالت الصحيفة إن الاتفاق ضعيف.",
+                     "هافنجتون بوست", "ORG", "الصحيفة", id="head-word-before-a-body"),
+        pytest.param("أعلنت كلية إدارة الأعمال بعفيف عن وظائف. وأوضحت الكلية أن التقديم يبدأ غدا.",
+                     "كلية إدارة الأعمال بعفيف", "ORG", "الكلية", id="body-named-by-its-head-word"),
+    ],
+)
+def test_quotes_v8_description_speaker_links_back(text: str, name: str, kind: str, speaker: str) -> None:
+    """A definite description speaker with no name inside ("المراسلة", "الصحيفة", "الكلية") takes the entity it named
+    earlier in the article."""
+    start = text.index(name)
+    mention = Mention(name, "body", start, start + len(name), kind, "Q-1", name)
+    quotes = [q for q in extract_quotes(text, "body", [mention]) if q.speaker == speaker]
+    assert [q.speaker_entity_id for q in quotes] == ["Q-1"]
+
+
+def test_quotes_v8_description_without_antecedent_stays_unlinked() -> None:
+    """A description with nothing named before it ("المراسلة" first) gets no entity."""
+    text = "وقالت المراسلة إن المشجع اعتذر لها. وكانت جوليا غيمارايش تغطي المباراة."
+    start = text.index("جوليا")
+    mention = Mention("جوليا غيمارايش", "body", start, start + len("جوليا غيمارايش"), "PER", "Q-1", "جوليا غيمارايش")
+    assert [q.speaker_entity_id for q in extract_quotes(text, "body", [mention])] == [None]
+
+
 def _one_with(text: str, mentions: list[Mention]) -> Quote:
     """Return the single quote found in ``text`` given ``mentions``."""
     found = extract_quotes(text, "body", mentions)

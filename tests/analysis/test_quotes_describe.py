@@ -14,9 +14,9 @@ def _quotes(text: str) -> list[tuple[str | None, str, str]]:
     return [(q.speaker, q.cue, q.text) for q in extract_quotes(text, "body")]
 
 
-def test_quotes_version_is_v7() -> None:
+def test_quotes_version_is_v8() -> None:
     """Stored quotes carry the version of the rules that found them."""
-    assert QUOTES_VERSION == "quotes-rules.v7"
+    assert QUOTES_VERSION == "quotes-rules.v8"
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from marsad.analysis.quotes.quote_speakers import (
     ALA_WITH_MAKSURA,
     NO_SPEAKER,
     Speaker,
+    description_antecedent,
     is_anaphor,
     is_speaker_phrase,
     link_entity,
@@ -134,8 +135,10 @@ class Scan:
         return Speaker(self.doc.text[start:end], start, end, self.link(start, end, phrase))
 
     def link(self, start: int, end: int, phrase: str) -> str | None:
-        """The entity id of the speaker phrase at ``[start, end)`` (:func:`quote_speakers.link_entity`)."""
-        return link_entity(start, end, phrase, self.mentions, self.history)
+        """The entity id of the speaker phrase at ``[start, end)``: a mention or an earlier speaker
+        (:func:`quote_speakers.link_entity`), else the antecedent of a definite description ("المراسلة")."""
+        return link_entity(start, end, phrase, self.mentions, self.history) or description_antecedent(
+            self.doc.text, start, phrase, self.mentions)
 
 
 def _region_speaker(

@@ -49,7 +49,7 @@ from marsad.text.doc import Doc, as_doc
 from marsad.text.normalize import normalize_word
 
 #: Version of the rules; stored beside every quote this module produced.
-QUOTES_VERSION = "quotes-rules.v7"  # v7: nested marks, runs over "؛", speakers from context (statement authors, antecedents), "إلى"-objects; v6: the name ending a speaker phrase gives its entity, "لإظهار أن" is the noun's clause; v5: verb-like speakers refused, addressees skipped, colon speech runs on
+QUOTES_VERSION = "quotes-rules.v8"  # v8: a definite description speaker ("المراسلة", "الصحيفة") links to the entity it names earlier; v7: nested marks, runs over "؛", speakers from context (statement authors, antecedents), "إلى"-objects; v6: the name ending a speaker phrase gives its entity, "لإظهار أن" is the noun's clause; v5: verb-like speakers refused, addressees skipped, colon speech runs on
 
 #: Prepositions that sit between a cue and its complementizer ("أشار إلى أن", "أكد على أن", "حذر من أن").
 LINK_PREPS = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a", "\u0645\u0646"})  # ila, ala, min (normalized)
