@@ -265,11 +265,12 @@ def description_antecedent(text: str, start: int, phrase: str, mentions: Sequenc
     """The entity a definite description speaker points back to, or None.
 
     "المراسلة" / "الوزير الروسي" / "الصحيفة" (no name inside) takes the nearest earlier named entity that its head word,
-    with or without the article, stands right before ("المراسلة البرازيلية جوليا غيمارايش", "صحيفة "هافنجتون بوست"")
-    or opens ("كلية إدارة الأعمال بعفيف" for "الكلية").
+    with or without the article, stands among the ``TITLE_WORDS`` words before ("المراسلة البرازيلية جوليا غيمارايش",
+    "صحيفة "هافنجتون بوست"") or opens ("كلية إدارة الأعمال بعفيف" for "الكلية"). The head must have three letters or
+    more after the article.
     """
     words = phrase.split()
-    if not 1 <= len(words) <= MAX_DESCRIPTION_WORDS or not words[0].startswith(_ARTICLE) or len(words[0]) < 5:
+    if not 1 <= len(words) <= MAX_DESCRIPTION_WORDS or not words[0].startswith(_ARTICLE) or len(words[0]) < len(_ARTICLE) + 3:
         return None
     head, bare = words[0], words[0][len(_ARTICLE):]
     for m in sorted((m for m in mentions if m.end <= start and m.entity_id), key=lambda m: m.start, reverse=True):
