@@ -45,14 +45,8 @@ from marsad.analysis.times.times import extract_times
 
 GOLD = Path(__file__).parent / "gold" / "times.jsonl"
 GOLD_DEV = Path(__file__).parent / "gold" / "times_dev.jsonl"
-GOLD_DEV2 = Path(__file__).parent / "gold" / "times_dev2.jsonl"
-GOLD_DEV3 = Path(__file__).parent / "gold" / "times_dev3.jsonl"
-GOLD_DEV4 = Path(__file__).parent / "gold" / "times_dev4.jsonl"
-GOLD_DEV5 = Path(__file__).parent / "gold" / "times_dev5.jsonl"
-GOLD_DEV6 = Path(__file__).parent / "gold" / "times_dev6.jsonl"
-GOLD_DEV7 = Path(__file__).parent / "gold" / "times_dev7.jsonl"
-GOLD_DEV8 = Path(__file__).parent / "gold" / "times_dev8.jsonl"
-GOLD_DEV9 = Path(__file__).parent / "gold" / "times_dev9.jsonl"
+#: The later dev sets by number (``times_devN.jsonl``, N = 2..9), each reported as ``times_devN_*``.
+GOLD_DEVS = {n: Path(__file__).parent / "gold" / f"times_dev{n}.jsonl" for n in range(2, 10)}
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
@@ -116,32 +110,11 @@ def run() -> dict[str, float]:
     dev = load_gold(GOLD_DEV)
     halves = {half: score(
         [a for a in dev if dev_half(a) == half])["time_value_accuracy"] for half in ("tune", "check")}
-    dev2 = score(load_gold(GOLD_DEV2))
-    dev3 = score(load_gold(GOLD_DEV3))
-    dev4 = score(load_gold(GOLD_DEV4))
-    dev5 = score(load_gold(GOLD_DEV5))
-    dev6 = score(load_gold(GOLD_DEV6))
-    dev7 = score(load_gold(GOLD_DEV7))
-    dev8 = score(load_gold(GOLD_DEV8))
-    dev9 = score(load_gold(GOLD_DEV9))
+    later = {n: score(load_gold(path)) for n, path in GOLD_DEVS.items()}
     return {**score(load_gold()), **score_dev(dev),
             "times_dev_value_accuracy_tune": halves["tune"], "times_dev_value_accuracy_check": halves["check"],
-            "times_dev2_value_accuracy": dev2["time_value_accuracy"],
-            "times_dev2_detection_f1": dev2["time_detection_f1"],
-            "times_dev3_value_accuracy": dev3["time_value_accuracy"],
-            "times_dev3_detection_f1": dev3["time_detection_f1"],
-            "times_dev4_value_accuracy": dev4["time_value_accuracy"],
-            "times_dev4_detection_f1": dev4["time_detection_f1"],
-            "times_dev5_value_accuracy": dev5["time_value_accuracy"],
-            "times_dev5_detection_f1": dev5["time_detection_f1"],
-            "times_dev6_value_accuracy": dev6["time_value_accuracy"],
-            "times_dev6_detection_f1": dev6["time_detection_f1"],
-            "times_dev7_value_accuracy": dev7["time_value_accuracy"],
-            "times_dev7_detection_f1": dev7["time_detection_f1"],
-            "times_dev8_value_accuracy": dev8["time_value_accuracy"],
-            "times_dev8_detection_f1": dev8["time_detection_f1"],
-            "times_dev9_value_accuracy": dev9["time_value_accuracy"],
-            "times_dev9_detection_f1": dev9["time_detection_f1"]}
+            **{f"times_dev{n}_{metric}": got[f"time_{metric}"] for n, got in later.items()
+               for metric in ("value_accuracy", "detection_f1")}}
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sample_quote_dev2 as qd2  # noqa: E402
 from gold_order import written_from  # noqa: E402
 from sample_quote_dev3 import pool_for  # noqa: E402
-from sample_times_dev import queue_cli  # noqa: E402
+from sample_times_dev import DATA, queue_cli  # noqa: E402
 from sample_times_dev3 import queue  # noqa: E402
 
 
@@ -64,11 +64,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     name, rest = args[0], args[1:]
     row = SETS[name]
+    snn = DATA / "saudinewsnet" / "dataset" / f"{row.day}.zip"
+    if not snn.exists() or not (DATA / "ant-news").is_dir():
+        print(f"sample_dev.py: {snn} or {DATA / 'ant-news'} is missing; this script reads ../shared/data beside the "
+              "checkout (SaudiNewsNet and ANT), see ../shared/README.md", file=sys.stderr)
+        return 2
     skipped = written_from(f"{name}.jsonl")  # this set's batch and the gold written after it
     if row.recipe == "quotes":
         return qd2.main(rest, lambda: pool_for(row.day, tuple(sorted(skipped))), row.seed, __doc__)
-    sys.argv = [sys.argv[0], *rest]
-    queue_cli(lambda n: queue(n, row.day, row.seed, skipped), __doc__, f"/tmp/{name}_queue.jsonl")
+    queue_cli(lambda n: queue(n, row.day, row.seed, skipped), __doc__, f"/tmp/{name}_queue.jsonl", argv=rest)
     return 0
 
 

@@ -153,12 +153,15 @@ def queue(n: int) -> list[dict]:
     return out
 
 
-def queue_cli(queue_fn, doc: str | None, default_out: str, default_n: int = 96) -> None:  # noqa: ANN001 - n -> articles
-    """Parse ``--out`` / ``--n``, draw the queue and write it as JSON lines with each candidate's rank."""
+def queue_cli(  # noqa: ANN001 - queue_fn: n -> articles
+    queue_fn, doc: str | None, default_out: str, default_n: int = 96, argv: list[str] | None = None
+) -> None:
+    """Parse ``--out`` / ``--n`` (from ``argv``, else the command line), draw the queue and write it as JSON lines with
+    each candidate's rank."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path(default_out))
     parser.add_argument("--n", type=int, default=default_n)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     rows = queue_fn(args.n)
     with args.out.open("w", encoding="utf-8") as fh:
         for rank, art in enumerate(rows):

@@ -16,7 +16,6 @@ from marsad.analysis.quotes.quote_lexicon import FEH, WAW, _read_table
 from marsad.analysis.quotes.quote_regions import COMPLEMENTIZERS, Scan
 from marsad.analysis.quotes.quote_speakers import Speaker, is_speaker_phrase, verb_subject
 from marsad.text.normalize import normalize_word
-from marsad.text.sentences import split_sentences
 
 #: ALEF + LAM, the definite article: "والوزير" opens no verb.
 ARTICLE = "\u0627\u0644"
@@ -63,9 +62,8 @@ def antecedent_subject(scan: Scan, i: int) -> Speaker | None:
     """
     doc, lex = scan.doc, scan.lex
     cut = doc.toks[doc.sent_first[i]].start
-    offset = max(0, cut - ANTECEDENT_CHARS)
-    for sent in reversed(split_sentences(doc.text[offset:cut])[-ANTECEDENT_SENTENCES:]):
-        toks = merged_tokens(doc.text, offset + sent.start, offset + sent.end)
+    for sent in reversed(doc.source.sentences_within(max(0, cut - ANTECEDENT_CHARS), cut)[-ANTECEDENT_SENTENCES:]):
+        toks = merged_tokens(doc.text, sent.start, sent.end)
         norms = [normalize_word(t.text) for t in toks]
         if not norms or norms[0][:1] not in (WAW, FEH) or norms[0][1:].startswith(ARTICLE) or not 4 <= len(norms[0]) <= 6:
             continue  # the sentence must open with a conjoined past verb ("وتمنى", "وأبدى"), not "والوزير"

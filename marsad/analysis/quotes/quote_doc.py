@@ -138,29 +138,25 @@ def merged_tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok
     return out
 
 
-def _join_at_semicolons(text: str, sents: list[Sentence]) -> list[Sentence]:
-    """Join sentences split at U+061B ARABIC SEMICOLON: a reported statement runs on over it ("خلال هذه الفترة؛ بلغ")."""
+def _join_sentences(text: str, sents: list[Sentence], glued: Callable[[Sentence, Sentence], bool]) -> list[Sentence]:
+    """Merge each sentence into the one before it when ``glued(before, sentence)`` holds."""
     out: list[Sentence] = []
     for s in sents:
-        if out and text[out[-1].start : out[-1].end].rstrip().endswith("\u061b") and "\n" not in text[out[-1].end : s.start]:
+        if out and glued(out[-1], s):
             out[-1] = Sentence(text[out[-1].start : s.end], out[-1].start, s.end)
         else:
             out.append(s)
     return out
 
 
-def _join_over_names(text: str, sents: list[Sentence], spans: list[QuoteSpan]) -> list[Sentence]:
-    """Join sentences split at a dot inside a short quoted name ("هيئة الإذاعة البريطانية "بي. بي. سي" أنه")."""
-    names = [s for s in spans if s.closed and s.close - s.open <= MAX_NAME_CHARS]
-    if not names:
-        return sents
-    out: list[Sentence] = []
-    for s in sents:
-        if out and any(n.open < out[-1].end <= n.close for n in names):
-            out[-1] = Sentence(text[out[-1].start : s.end], out[-1].start, s.end)
-        else:
-            out.append(s)
-    return out
+def _quote_sentences(text: str, sents: list[Sentence], spans: list[QuoteSpan]) -> list[Sentence]:
+    """The sentences as the quote rules read them: the shared splitter's, joined where a reported statement runs on
+    over U+061B ARABIC SEMICOLON in one paragraph ("خلال هذه الفترة؛ بلغ") and at a dot inside a short quoted name
+    ("هيئة الإذاعة البريطانية "بي. بي. سي" أنه")."""
+    names = [n for n in spans if n.closed and n.close - n.open <= MAX_NAME_CHARS]
+    sents = _join_sentences(text, sents, lambda before, s: text[before.start : before.end].rstrip().endswith("\u061b")
+                            and "\n" not in text[before.end : s.start])
+    return _join_sentences(text, sents, lambda before, _s: any(n.open < before.end <= n.close for n in names))
 
 
 class QuoteDoc:
@@ -179,7 +175,7 @@ class QuoteDoc:
         whether a sentence-initial word opens a new attribution; ``resumes_report(norm)`` whether a word after a comma
         is the reporter's again ("، مؤكداً أن": a participle cue), which ends an unclosed quote.
         """
-        doc = as_doc(source, "body")
+        doc = self.source = as_doc(source, "body")  # the whole field: its sentences serve rules that look back
         text = self.text = doc.text
         paragraphs = []
         pos = 0
@@ -199,7 +195,7 @@ class QuoteDoc:
         self.sent_first = [0] * n
         raw_spans = quote_spans(text)
         sents = [s for a, b in paragraphs for s in doc.sentences_within(a, b)]
-        sents = _join_over_names(text, _join_at_semicolons(text, sents), raw_spans)
+        sents = _quote_sentences(text, sents, raw_spans)
         for s in sents:
             a, b = bisect_left(self.starts, s.start), bisect_left(self.starts, s.end)
             for k in range(a, b):
