@@ -19,7 +19,7 @@ def _found(text: str, published: dt.date = PUB) -> list[tuple[str, str | None]]:
 
 def test_times_version_is_v8() -> None:
     """The rules that produced these values are versioned, so stored values can be re-derived after a change."""
-    assert TIMES_VERSION == "times-rules.v8"
+    assert TIMES_VERSION == "times-rules.v9"
 
 
 @pytest.mark.parametrize(
@@ -129,6 +129,7 @@ def test_times_v7_values(text: str, published: str, expected: list[tuple[str, st
         pytest.param("مع نهاية دوام يوم السبت بعد المقبل", "2015-08-06", [("يوم السبت بعد المقبل", "2015-08-15")],
                      id="weekday-after-next"),
         pytest.param("تفتح الحدائق أيام الخميس والجمعة والسبت من كل أسبوع", "2015-08-06", [], id="every-week-is-no-date"),
+        pytest.param("يفتح السوق الجمعة أو السبت من كل أسبوع", "2015-08-06", [], id="every-week-after-or-is-no-date"),
         pytest.param("وهي اليوم تلفظ أنفاسها كما نرى اليوم", "2015-08-06", [], id="nowadays-is-no-date"),
         pytest.param("ويعاود لاعبو الهلال تدريباتهم يوم الجمعة على فترتين", "2015-08-06", [("يوم الجمعة", "2015-08-07")],
                      id="present-verb-four-words-back"),

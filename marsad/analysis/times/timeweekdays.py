@@ -90,6 +90,10 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
 _EVERY_WEEK = re.compile(r"\s+\u0645\u0646\s+\u0643\u0644\s+[\u0623\u0627]\u0633\u0628\u0648\u0639(?!\w)")
 
 
+#: What may stand between two weekdays of one list (working string: hamza folded): nothing, a comma, "و" or "او".
+_LIST_JOINS = ("", "\u0648", "\u0627\u0648")
+
+
 def recurring_weekdays(ctx: Context) -> Iterator[Candidate]:
     """Weekdays "of every week" ("أيام الخميس والجمعة والسبت من كل أسبوع"): a ``blocked`` span, so no day is read."""
     matches = list(ctx.grammar.weekday.finditer(ctx.w))
@@ -97,8 +101,8 @@ def recurring_weekdays(ctx: Context) -> Iterator[Candidate]:
         every = _EVERY_WEEK.match(ctx.w, m.end("x"))
         if every is None:
             continue
-        first = k  # walk back over the list it ends ("الخميس والجمعة والسبت")
-        while first > 0 and ctx.w[matches[first - 1].end("x") : matches[first].start("x")].strip(" \u060c,") in ("", "\u0648"):
+        first = k  # walk back over the list it ends ("الخميس والجمعة والسبت", "الجمعة أو السبت")
+        while first > 0 and ctx.w[matches[first - 1].end("x") : matches[first].start("x")].strip(" \u060c,") in _LIST_JOINS:
             first -= 1
         yield Candidate(matches[first].start("x"), every.end(), None, "gregorian", "blocked")
 
