@@ -15,6 +15,7 @@ from marsad.analysis.entities.titles import resolve_with_offices
 from marsad.analysis.times.times import TIMES_VERSION, extract_times
 from marsad.model import Analysis, Mention
 from marsad.text.doc import FIELDS, Doc
+from marsad.text.tokenize import TOKENS_VERSION
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Annotator:
         from marsad.analysis.entities.titles import TITLES_VERSION
 
         out = {}
+        if self.settings.entities or self.settings.quotes or self.settings.times:
+            out["tokens"] = TOKENS_VERSION
         if self.settings.entities:
             out["ner"] = MODEL_VERSION
             out["resolve"] = RESOLVE_VERSION

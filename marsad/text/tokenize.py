@@ -8,12 +8,21 @@ from typing import NamedTuple
 
 from marsad.text.sentences import Sentence, split_sentences
 
-__all__ = ["Sentence", "Token", "sentences", "shingles", "tokens", "word_spans", "words"]
+__all__ = ["TOKENS_VERSION", "Sentence", "Token", "sentences", "shingles", "tokens", "word_spans", "words"]
+
+#: Version of the word rules, stamped on every analysis (the stages read words through them). v2: a word keeps the
+#: Arabic marks inside and after it (v1 split "حسنًا" into "حسن" + "ا" and "وعُمان" into "وع" + "مان").
+TOKENS_VERSION = "words.v2"
 
 
-#: A word: a run of letters, marks and digits (Arabic or Latin), allowing inner dots/commas in numbers
-#: ("3.5", "1,200") and inner apostrophes/hyphens in Latin words.
-_WORD_RE = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[^\W_]+(?:['\u2019-][^\W_]+)*", re.UNICODE)
+#: Arabic combining marks a word may carry: Quranic signs (U+0610-U+061A), harakat, tanwin, shadda, sukun and the
+#: rest of U+064B-U+065F, the superscript alef (U+0670) and the small high signs (U+06D6-U+06ED but the two that are
+#: not marks). They are not ``\w`` characters to ``re`` (category Mn), so without them "حسنًا" split into two words.
+ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+_LETTERS = rf"[^\W_]+(?:[{ARABIC_MARKS}]+[^\W_]*)*"  # letters and digits, with marks after any of them
+#: A word: a run of letters, marks and digits (Arabic or Latin) starting with a letter or digit, allowing inner
+#: dots/commas in numbers ("3.5", "1,200") and inner apostrophes/hyphens in Latin words.
+_WORD_RE = re.compile(rf"\d+(?:[.,\u066b\u066c]\d+)*|{_LETTERS}(?:['\u2019-]{_LETTERS})*", re.UNICODE)
 #: A token: a word, or any single non-space symbol (punctuation, quote mark).
 _TOKEN_RE = re.compile(_WORD_RE.pattern + r"|[^\s]", re.UNICODE)
 

@@ -40,3 +40,23 @@ def test_tokenize_offsets_slice_the_source(text: str) -> None:
 
 def test_tokenize_shingles_of_short_text_is_the_text() -> None:
     assert shingles(words("\u0628\u0648\u062a\u064a\u0646 \u0648\u0643\u064a\u0645"), 5) == {"\u0628\u0648\u062a\u064a\u0646 \u0648\u0643\u064a\u0645"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # WAW AIN DAMMA MEEM ALEF NOON: "and Oman" with a damma inside is one word, not "wa-ain" + "man"
+        pytest.param("\u0648\u0639\u064f\u0645\u0627\u0646", ["\u0648\u0639\u064f\u0645\u0627\u0646"], id="damma-inside"),
+        # HAH SEEN NOON FATHATAN ALEF: "hasanan" (okay), not the name "Hasan" + "a"
+        pytest.param("\u062d\u0633\u0646\u064b\u0627", ["\u062d\u0633\u0646\u064b\u0627"], id="tanwin-before-alef"),
+        # BEH YEH SHADDA FATHA NOON TEH: shadda and fatha stacked
+        pytest.param("\u0628\u064a\u0651\u064e\u0646\u062a", ["\u0628\u064a\u0651\u064e\u0646\u062a"], id="shadda-fatha"),
+        # DAL WAW LAM ALEF REH ALEF FATHATAN: a final tanwin stays on its word
+        pytest.param("\u062f\u0648\u0644\u0627\u0631\u0627\u064b \u0642\u0637", ["\u062f\u0648\u0644\u0627\u0631\u0627\u064b", "\u0642\u0637"],
+                     id="final-tanwin"),
+        pytest.param("\u064e \u0642\u0627\u0644", ["\u0642\u0627\u0644"], id="stray-mark-is-no-word"),
+    ],
+)
+def test_tokenize_words_keep_their_harakat(text: str, expected: list[str]) -> None:
+    """Harakat, tanwin and shadda are part of the word they sit on (they are not \\w characters to ``re``)."""
+    assert words(text) == expected
