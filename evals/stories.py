@@ -86,11 +86,9 @@ def dedup_scores(rows: Sequence[dict], settings: DedupSettings = DedupSettings()
     """Return pair precision (same gold story) and recall (vs brute-force exact Jaccard) of ``DedupIndex``."""
     index = DedupIndex(settings)
     norms = {r["id"]: normalize((r["title"] or "") + "\n" + (r["body"] or "")) for r in rows}
-    reported = []
     for r in rows:
-        dup = index.check_and_add(r["id"], norms[r["id"]], r.get("source"), r["published"])
-        if dup is not None:
-            reported.append((dup.article_id, dup.duplicate_of))
+        index.check_and_add(r["id"], norms[r["id"]], r.get("source"), r["published"])
+    reported = [(r.article_id, r.duplicate_of) for r in index.storage.records() if r.duplicate_of]
     story = {r["id"]: r["story"] for r in rows}
     precision = sum(story[a] == story[b] for a, b in reported) / len(reported) if reported else 1.0
     hashes = {i: shingle_hashes(t, settings.shingle_size) for i, t in norms.items()}

@@ -378,15 +378,17 @@ def _ingest_batch(batch: list, store: Store, settings: Settings, trackers: Track
 
 
 def _dedup_one(aid: str, article: Article, store: Store, index: DedupIndex | None) -> int:
-    """Index one article for near-duplicates; record what it copies; return 1 if it is a copy."""
+    """Index one article for near-duplicates; record what it copies and re-point earlier-stored copies of it; return
+    how many articles it newly marks as copies."""
     if index is None:
         return 0
-    dup = index.check_and_add(aid, f"{article.title_norm}\n{article.body_norm}", article.source, article.published_at)
-    store.save_dedup_rows(index.rows_for(aid))
-    if dup is None:
-        return 0
-    store.save_duplicate(aid, dup.duplicate_of, dup.similarity, dup.first_source, STORE_DEDUP.version, dup.match)
-    return 1
+    got = index.add(aid, f"{article.title_norm}\n{article.body_norm}", article.source, article.published_at)
+    store.save_dedup_rows([row for a in (aid, *(d.article_id for d in got.updated)) for row in index.rows_for(a)])
+    for dup in (got.duplicate, *got.updated):  # copies that arrived before their original are re-pointed to it
+        if dup is not None:
+            store.save_duplicate(dup.article_id, dup.duplicate_of, dup.similarity, dup.first_source,
+                                 STORE_DEDUP.version, dup.match)
+    return got.marked
 
 
 def _cluster_one(aid: str, article: Article, entity_ids: set[str], trackers: Trackers) -> set[str]:

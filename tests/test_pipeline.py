@@ -96,6 +96,23 @@ def test_pipeline_edited_copy_from_another_outlet_is_marked_with_its_match(
     assert json.loads(row["match"])["part"] == "ending"
 
 
+def test_pipeline_copies_stored_before_their_original_are_re_pointed(
+    memory_store, tmp_path: Path, settings: Settings
+) -> None:
+    """A day's file sorted by outlet stores the reprints first: once the earlier wire text arrives, every copy row
+    points at it and names its source, and the wire text itself is no copy (issue #13: the earliest copy)."""
+    recs = [{"source": "okaz", "url": "http://okaz/2", "title": "u", "date": "2019-04-25T12:00", "content": SEED_BODY},
+            {"source": "riyadh", "url": "http://riyadh/3", "title": "v", "date": "2019-04-25T10:00",
+             "content": SEED_BODY},
+            {"source": "was", "url": "http://spa/1", "title": "t", "date": "2019-04-25T08:00", "content": SEED_BODY}]
+    report = ingest([str(write_jsonl(tmp_path / "day.jsonl", recs))], memory_store, settings)
+    rows = memory_store.db.execute(
+        "SELECT a.source AS copy, o.source AS original, d.first_source FROM duplicates d"
+        " JOIN articles a ON a.id = d.article_id JOIN articles o ON o.id = d.duplicate_of").fetchall()
+    assert sorted(tuple(r) for r in rows) == [("okaz", "was", "was"), ("riyadh", "was", "was")]
+    assert report.near_duplicates == 2
+
+
 def test_pipeline_old_dedup_rows_are_rebuilt_on_the_next_ingest(memory_store, tmp_path: Path, settings: Settings) -> None:
     """Index rows written under an older layout are re-hashed from the stored text: copies are still found."""
     recs = [{"source": "was", "url": "http://spa/1", "title": "t", "date": "2019-04-25", "content": SEED_BODY}]

@@ -151,7 +151,7 @@ class _Run:
         a = settings.analysis
         self.versions = Annotator(settings=AnnotateSettings(entities=a.entities, quotes=a.quotes, times=a.times)).versions
         self.meta: dict[str, tuple[Any, ...]] = {}  # article id -> what the stories table shows of it
-        self.duplicate_of: dict[str, str] = {}
+        self.duplicates: dict[str, dict[str, Any]] = {}  # article id -> its duplicates row (re-pointed ones replaced)
 
     def take(self, part: Partition, result: PartitionResult, progress: Callable[[int], None] | None) -> None:
         """Merge one partition's registry, run the cross-article pass over its articles, write their rows."""
@@ -172,10 +172,8 @@ class _Run:
             w.add("quotes", ({"article_id": aid, **{k: getattr(q, k) for k in QUOTE_KEYS},
                               "speaker_start": q.speaker_start, "speaker_end": q.speaker_end} for q in found.quotes))
             w.add("times", ({"article_id": aid, **{k: getattr(t, k) for k in TIME_KEYS}} for t in found.times))
-            dup = self.cross.add(aid, article, {m.entity_id for m in found.entities if m.entity_id})
-            if dup is not None:
-                w.add("duplicates", [dup])
-                self.duplicate_of[aid] = dup["duplicate_of"]
+            for row in self.cross.add(aid, article, {m.entity_id for m in found.entities if m.entity_id}):
+                self.duplicates[row["article_id"]] = row
             if self.cross.stories is not None:
                 self.meta[aid] = (article.external_id, article.source, article.url, article.published_at,
                                   article.title)
@@ -189,6 +187,7 @@ class _Run:
         w.add("_state/registry", ({"entity_id": r["entity_id"], "row": json_cell(r)} for r in rows))
         w.add("entities", (_entity_row(r, reg.articles[r["entity_id"]]) for r in rows))
         if self.cross.dedup is not None:
+            w.add("duplicates", self.duplicates.values())
             w.add("_state/dedup", self.cross.dedup.to_rows())
         for row, summary in self.cross.story_rows():
             w.add("_state/stories", [{"story_id": row["story_id"], "row": json_cell(row),
@@ -210,7 +209,7 @@ class _Run:
             why = row["members"][aid]
             articles.append({"id": aid, "external_id": ext, "source": source, "url": url, "published_at": published,
                              "title": title, "similarity": why.get("similarity"), "why": why,
-                             "duplicate_of": self.duplicate_of.get(aid)})
+                             "duplicate_of": (self.duplicates.get(aid) or {}).get("duplicate_of")})
         return {"id": row["story_id"], "title": row["title"], "size": len(articles),
                 "first_seen": row["first_seen"], "last_seen": row["last_seen"],
                 "sources": [s for s, _ in summary["sources"]], "entities": entities,

@@ -86,21 +86,22 @@ class CrossPass:
         if self.analysis.stories:
             self.stories = StoryState()
 
-    def add(self, aid: str, article: Article, entity_ids: set[str]) -> dict[str, Any] | None:
-        """Check one article for near-duplicates and assign it to a story; return its duplicates row or None."""
-        row = None
+    def add(self, aid: str, article: Article, entity_ids: set[str]) -> list[dict[str, Any]]:
+        """Check one article for near-duplicates and assign it to a story; return the duplicates rows it writes or
+        rewrites (its own, and those of earlier copies re-pointed to it), as ``marsad ingest`` stores them."""
+        rows: list[dict[str, Any]] = []
         if self.dedup is not None:
             text = f"{article.title_norm}\n{article.body_norm}"
             self.spill.put(aid, text)
-            dup = self.dedup.check_and_add(aid, text, article.source, article.published_at)
-            if dup is not None:
-                row = {"article_id": aid, "duplicate_of": dup.duplicate_of, "similarity": dup.similarity,
-                       "first_source": dup.first_source, "match": dup.match, "method": STORE_DEDUP.version}
+            got = self.dedup.add(aid, text, article.source, article.published_at)
+            rows = [{"article_id": d.article_id, "duplicate_of": d.duplicate_of, "similarity": d.similarity,
+                     "first_source": d.first_source, "match": d.match, "method": STORE_DEDUP.version}
+                    for d in (got.duplicate, *got.updated) if d is not None]
         if self.stories is not None:
             doc = StoryDoc(aid, _when(article.published_at), article.title, article.body, tuple(sorted(entity_ids)),
                            article.source)
             assign_story(doc, self.stories, self.story_settings)
-        return row
+        return rows
 
     def story_rows(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         """(state row, display summary) of every story, in creation order, as ``marsad ingest`` stores them."""

@@ -52,13 +52,30 @@ def test_dedup_wire_copy_found_across_outlets_with_earliest_source_first() -> No
 
 
 def test_dedup_late_arrival_published_earlier_becomes_group_first() -> None:
-    """An article crawled late but published first becomes the group's first article and source."""
+    """An article crawled late but published first is the original: no copy itself, its copies re-pointed to it."""
     index = DedupIndex()
     index.check_and_add("okaz-1", _reprint(WIRE, "okaz"), "okaz", "2019-04-25T10:00:00")
-    dup = index.check_and_add("was-1", WIRE, "was", "2019-04-25T08:00:00")
-    assert dup is not None and dup.duplicate_of == "okaz-1"
-    assert dup.first_source == "was" and dup.first_article == "was-1"
+    got = index.add("was-1", WIRE, "was", "2019-04-25T08:00:00")
+    assert got.duplicate is None and got.marked == 1
+    (moved,) = got.updated
+    assert (moved.article_id, moved.duplicate_of, moved.first_source, moved.first_article) == (
+        "okaz-1", "was-1", "was", "was-1")
+    assert moved.match is not None and moved.similarity >= 0.5
     assert index.group_of("okaz-1") == ("was-1", "was")
+    assert index.storage.get("was-1").duplicate_of is None
+
+
+def test_dedup_out_of_order_copies_all_point_at_the_earliest() -> None:
+    """Copies stored in any order end up pointing at the earliest one, and every copy names the first source."""
+    index = DedupIndex()
+    index.check_and_add("c", _reprint(WIRE, "alriyadh"), "alriyadh", "2019-04-25T12:00:00")
+    index.check_and_add("b", _reprint(WIRE, "okaz"), "okaz", "2019-04-25T10:00:00")
+    assert index.storage.get("c").duplicate_of == "b"
+    got = index.add("a", WIRE, "was", "2019-04-25T08:00:00")
+    assert {(d.article_id, d.duplicate_of, d.first_source) for d in got.updated} == {
+        ("b", "a", "was"), ("c", "a", "was")}
+    assert got.marked == 1  # "b" was the group's original until "a" came
+    assert index.check_and_add("d", _reprint(WIRE, "alyaum"), "alyaum", "2019-04-25T09:00:00").duplicate_of == "a"
 
 
 @pytest.mark.parametrize(

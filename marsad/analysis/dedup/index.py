@@ -7,8 +7,11 @@ anchor buckets, the shingles whose hash falls in a fixed 1-in-``anchor_mod`` sam
 article, or containing a shorter one, shares anchors even when the Jaccard is low). Every candidate is confirmed by
 exact measures (:mod:`marsad.analysis.dedup.match`): 5-shingle Jaccard >= ``threshold``, or containment of the
 shorter article's 3-shingles >= ``containment`` with at least ``min_shared`` of them. The article is recorded as a
-copy of the earliest confirmed match, with the ``Match`` that explains it. Articles joined this way form a group
-that knows its earliest article and source.
+copy of the earliest confirmed match published before it, with the ``Match`` that explains it. Articles joined this
+way form a group that knows its earliest article and source. Copies may arrive out of order (a day's file sorted by
+outlet, an archive ingested after the live feed): an article published before the copies it matches is their
+original, not a copy, and those copies are re-pointed to it (``DedupResult.updated`` lists every earlier-indexed copy
+whose original or group head changed, so a store can rewrite their rows).
 
 Hashing is deterministic across processes and machines (never Python's salted ``hash()``):
 
@@ -38,14 +41,15 @@ from typing import Any
 import numpy as np
 
 from marsad.analysis.dedup.match import Match, Profile, compare, jaccard, positional_shingles, profile
+from marsad.analysis.dedup.settings import DedupSettings
 from marsad.analysis.dedup.storage import DedupRecord, DedupStorage, MemoryDedupStorage
 from marsad.errors import ConfigError
 from marsad.text.caches import WORD_CACHE_SIZE
 from marsad.text.tokenize import words
 
 __all__ = [
-    "DedupIndex", "DedupRecord", "DedupSettings", "DedupStorage", "Duplicate", "Match", "MemoryDedupStorage",
-    "jaccard", "shingle_hashes", "word_hashes",
+    "DedupIndex", "DedupRecord", "DedupResult", "DedupSettings", "DedupStorage", "Duplicate", "Match",
+    "MemoryDedupStorage", "jaccard", "shingle_hashes", "word_hashes",
 ]
 
 #: Second CRC seed giving the high 32 bits of a word hash (the 32-bit golden-ratio constant).
@@ -56,83 +60,6 @@ _BAND_PREFIX = tuple(bytes([i]) for i in range(256))  # bucket key prefix of ban
 #: ``candidate_hits`` value of a candidate found by LSH banding (not counted by anchors).
 LSH_HIT = -1
 _LATEST = "\uffff"  # (a noncharacter) sorts after every ISO date: unknown publication dates count as latest
-
-
-@dataclass(frozen=True, slots=True)
-class DedupSettings:
-    """MinHash/LSH parameters and the Jaccard threshold that makes two articles duplicates."""
-
-    num_perm: int = 128
-    # 32 bands x 4 rows: candidate probability 0.87 at J=0.5, 0.99 at J=0.6 (S-curve 1-(1-J^4)^32);
-    # chosen so recall at the threshold is at least datasketch's optimised (b, r) for t=0.5 (bench_stories).
-    bands: int = 32
-    shingle_size: int = 5
-    # Exact word-5-shingle Jaccard above which two articles are copies; reprinted SPA copy in SaudiNewsNet
-    # scores 0.55-1.0 and same-event rewrites below 0.3 (inspected on 2015-08-06..11, evals/stories.py).
-    threshold: float = 0.5
-    seed: int = 1
-    keep_shingles: bool = True
-    # One shingle in anchor_mod is an anchor: a copy sharing 10 shingles with its original misses every anchor
-    # with probability 0.75**10 = 6% (bench: recall against brute force over every pair of 10k articles).
-    anchor_mod: int = 4
-    # Anchor buckets this full are stock phrases ("according to the Saudi Press Agency"), not followed.
-    anchor_cap: int = 200
-    # An anchor-only candidate is read only when it shares this share of the smaller anchor sample (an estimate of
-    # 5-shingle containment; copies at the 3-shingle threshold share 0.2 and up, so half that allows for sampling).
-    anchor_share: float = 0.1
-    # Containment of the shorter article's 3-shingles that makes a copy; chosen on the tuning half (even pairs)
-    # of evals/gold/dedup_pairs.jsonl (2015-08-04; 0.36 and 0.38 tie there), reported on the odd half.
-    containment: float = 0.37
-    containment_shingle: int = 3
-    # Fewest shared 3-shingles for a containment match: two stock sentences in short briefs are not a copy.
-    min_shared: int = 8
-    # A containment match (Jaccard below ``threshold``) needs publication dates at most this many days apart:
-    # outlets reprint wire copy within a day or two (print papers the next morning), while templated notices
-    # (executions, "the sixth relief plane", market closes) recur across days with the same frame. Set from the
-    # story gold's cross-story "copies" (2015-08-06..11: 26 of 34 were 2+ days apart); None = no window.
-    window_days: float | None = 2.0
-
-    def __post_init__(self) -> None:
-        """Reject settings that cannot build a valid index."""
-        if self.num_perm < 8 or self.num_perm > 1024:
-            raise ConfigError(f"DedupSettings.num_perm={self.num_perm!r}: use an integer in 8..1024, e.g. 128")
-        if self.bands < 1 or self.bands > 255 or self.num_perm % self.bands:
-            raise ConfigError(
-                f"DedupSettings.bands={self.bands!r}: use a divisor of num_perm={self.num_perm} below 256, e.g. 32"
-            )
-        if self.shingle_size < 1:
-            raise ConfigError(f"DedupSettings.shingle_size={self.shingle_size!r}: use an integer >= 1, e.g. 5")
-        if not 0.0 < self.threshold <= 1.0:
-            raise ConfigError(f"DedupSettings.threshold={self.threshold!r}: use a number in (0, 1], e.g. 0.5")
-        if not 0.0 < self.containment <= 1.0:
-            raise ConfigError(f"DedupSettings.containment={self.containment!r}: use a number in (0, 1], e.g. 0.37")
-        if self.anchor_mod < 1 or self.anchor_cap < 2:
-            raise ConfigError(
-                f"DedupSettings(anchor_mod={self.anchor_mod!r}, anchor_cap={self.anchor_cap!r}): use anchor_mod >= 1 "
-                "(1 = every shingle) and anchor_cap >= 2, e.g. 4 and 200"
-            )
-        if not 0.0 <= self.anchor_share <= 1.0:
-            raise ConfigError(f"DedupSettings.anchor_share={self.anchor_share!r}: use a share in [0, 1], e.g. 0.1")
-        if self.window_days is not None and not self.window_days > 0:
-            raise ConfigError(
-                f"DedupSettings.window_days={self.window_days!r}: use a number of days > 0 (e.g. 2) or None for no window"
-            )
-        if self.containment_shingle < 1 or self.min_shared < 1:
-            raise ConfigError(
-                f"DedupSettings(containment_shingle={self.containment_shingle!r}, min_shared={self.min_shared!r}): "
-                "use whole numbers >= 1, e.g. 3 and 8"
-            )
-
-    @property
-    def rows(self) -> int:
-        """Signature values per LSH band."""
-        return self.num_perm // self.bands
-
-    @property
-    def version(self) -> str:
-        """The version string stored with every signature, e.g. ``minhash-128-word5-anchor4-c3.v2``."""
-        return (f"minhash-{self.num_perm}-word{self.shingle_size}-anchor{self.anchor_mod}"
-                f"-c{self.containment_shingle}.v2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +76,19 @@ class Duplicate:
     first_source: str | None
     first_article: str = ""
     match: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DedupResult:
+    """What indexing one article found: what it copies (or None), and the earlier-indexed copies it changed.
+
+    ``updated`` holds the new ``Duplicate`` of every copy indexed before this article whose original is now this
+    article (it was published earlier) or whose group's earliest article changed (``first_source``).
+    """
+
+    duplicate: Duplicate | None
+    updated: tuple[Duplicate, ...] = ()
+    marked: int = 0  # articles newly marked as copies: this one, and originals that turned out to be later copies
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -306,10 +246,16 @@ class DedupIndex:
     def check_and_add(
         self, article_id: str, text_norm: str, source: str | None = None, published: str | None = None
     ) -> Duplicate | None:
-        """Index one article and return what it copies (the earliest confirmed match), or None."""
+        """Index one article and return what it copies (the earliest confirmed match published before it), or None."""
+        return self.add(article_id, text_norm, source, published).duplicate
+
+    def add(
+        self, article_id: str, text_norm: str, source: str | None = None, published: str | None = None
+    ) -> DedupResult:
+        """Index one article: what it copies, and the copies indexed before it whose original or group head changed."""
         known = self.storage.get(article_id)
         if known is not None:
-            return self._duplicate_of_record(known)
+            return DedupResult(self._duplicate_of_record(known))
         words_h = word_hashes(text_norm)
         copy = self._profile(words_h)
         record = self._new_record(article_id, words_h, copy.s5, source, published)
@@ -323,19 +269,49 @@ class DedupIndex:
                     matches.append((other, match))
         if not self.settings.keep_shingles:
             record.words = None
+        changed: list[DedupRecord] = []
+        marked = 0
         if matches:
             first, match = min(matches, key=lambda m: _order_key(m[0]))
-            record.duplicate_of, record.group = first.article_id, first.group
-            record.similarity = max(match.jaccard, match.containment)
-            record.match = match.to_json()
+            record.group = first.group
+            if _order_key(first) < _order_key(record):
+                record.duplicate_of = first.article_id
+                record.similarity = max(match.jaccard, match.containment)
+                record.match = match.to_json()
+            changed, marked = self._repoint(record, copy, [m for m in matches if m[0].group == record.group])
             head = self.storage.get(self.storage.group_first(first.group) or first.group) or first
             if _order_key(record) < _order_key(head):
                 self.storage.set_group_first(record.group, article_id)
+                changed = [r for i in self.storage.members(record.group) if (r := self.storage.get(i)) is not None]
         else:
             self.storage.set_group_first(article_id, article_id)
         self.storage.put(record)
         self._add_to_buckets(record)
-        return self._duplicate_of_record(record)
+        updated = tuple(d for r in changed if r.article_id != article_id and (d := self._duplicate_of_record(r)))
+        dup = self._duplicate_of_record(record)
+        return DedupResult(dup, updated, marked + (dup is not None))
+
+    def _repoint(
+        self, record: DedupRecord, profile_: Profile, matches: list[tuple[DedupRecord, Match]]
+    ) -> tuple[list[DedupRecord], int]:
+        """Point the matched copies published after ``record`` at it when it is earlier than what they copy now.
+
+        Returns the records changed and how many of them were no copy before (a group's original until now).
+        """
+        out, newly = [], 0
+        for other, _ in matches:
+            if not _order_key(record) < _order_key(other):
+                continue
+            now = self.storage.get(other.duplicate_of) if other.duplicate_of else None
+            if other.duplicate_of is not None and (now is None or _order_key(now) < _order_key(record)):
+                continue
+            back = compare(self.profile_of(other), profile_, self.settings.containment_shingle)  # same measures
+            newly += other.duplicate_of is None
+            other.duplicate_of, other.match = record.article_id, back.to_json()
+            other.similarity = max(back.jaccard, back.containment)
+            self.storage.put(other)
+            out.append(other)
+        return out, newly
 
     def _new_record(
         self, article_id: str, words_h: np.ndarray, hashes: np.ndarray, source: str | None, published: str | None,

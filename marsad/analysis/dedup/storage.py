@@ -56,6 +56,9 @@ class DedupStorage(Protocol):
     def records(self) -> Iterator[DedupRecord]:
         """Yield every record in insertion order."""
 
+    def members(self, group: str) -> list[str]:
+        """Return the ids of the records of a group (``record.group == group``), in insertion order."""
+
 
 @dataclass
 class MemoryDedupStorage:
@@ -66,6 +69,7 @@ class MemoryDedupStorage:
     _groups: dict[str, str] = field(default_factory=dict)
     _ids: list[str] = field(default_factory=list)  # article number -> id (the buckets keep numbers)
     _numbers: dict[str, int] = field(default_factory=dict)
+    _members: dict[str, list[str]] = field(default_factory=dict)  # group -> ids, for groups of two or more only
 
     def get(self, article_id: str) -> DedupRecord | None:
         """Return the record of ``article_id`` or None."""
@@ -73,6 +77,8 @@ class MemoryDedupStorage:
 
     def put(self, record: DedupRecord) -> None:
         """Store (or replace) a record."""
+        if record.article_id not in self._records and record.group != record.article_id:
+            self._members.setdefault(record.group, [record.group]).append(record.article_id)
         self._records[record.article_id] = record
 
     def bucket(self, key: bytes) -> list[str]:
@@ -98,6 +104,10 @@ class MemoryDedupStorage:
     def records(self) -> Iterator[DedupRecord]:
         """Yield every record in insertion order."""
         return iter(list(self._records.values()))
+
+    def members(self, group: str) -> list[str]:
+        """Return the ids of the records of a group (``record.group == group``), in insertion order."""
+        return list(self._members.get(group, [group] if group in self._records else []))
 
     def __len__(self) -> int:
         """Number of indexed articles."""
