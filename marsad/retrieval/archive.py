@@ -119,5 +119,7 @@ def quotes_page(store: Store, speaker: str | None = None, limit: int = 50,
 def stories_page(store: Store, since: str | None = None, min_size: int = 1, limit: int = 50,
                  offset: int = 0) -> list[dict[str, Any]]:
     """Stories, latest first, each as ``story_view`` shows it (``marsad stories --json``), one page."""
+    if since is not None:
+        check_date("since", since)
     rows = store.list_stories(since, limit, min_size, offset)
     return [view for r in rows if (view := story_view(store, r["id"])) is not None]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.errors import ConfigError
+from marsad.retrieval.archive import check_date
 from marsad.retrieval.names import name_spellings, run_key
 from marsad.retrieval.query import Query, Term, parse_query
 from marsad.retrieval.snippets import make_snippet
@@ -57,6 +58,9 @@ class SearchOptions:
             raise ConfigError(f"offset={self.offset}: use 0 or more")
         if self.sort not in ("relevance", "date"):
             raise ConfigError(f"sort={self.sort!r}: use 'relevance' or 'date'")
+        for name in ("since", "until"):
+            if (value := getattr(self, name)) is not None:
+                check_date(name, value)
 
 
 @dataclass

@@ -76,3 +76,29 @@ def test_cli_read_commands_refuse_a_missing_database(cli, tmp_path: Path, args: 
     db = tmp_path / "none.db"
     res = cli(*args, "--db", db)
     assert res.code == 1 and "marsad ingest" in res.err and not db.exists()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        pytest.param(["articles", "--limit", "-1"], "-1 is too small: use 1 or more", id="negative-limit"),
+        pytest.param(["articles", "--offset", "-5"], "-5 is too small: use 0 or more", id="negative-offset"),
+        pytest.param(["entities", "--limit", "0"], "0 is too small: use 1 or more", id="zero-limit"),
+        pytest.param(["stories", "--since", "garbage"], "'garbage' is not an ISO date", id="stories-bad-date"),
+        pytest.param(["quotes", "--limit", "ten"], "'ten' is not a whole number", id="word-for-number"),
+    ],
+)
+def test_cli_bad_paging_and_dates_are_refused_before_reading(cli, tmp_path: Path, args: list[str], message: str) -> None:
+    """A page size, offset or date that cannot be served is an error naming the fix (SQLite would read -1 as 'all')."""
+    with pytest.raises(SystemExit) as exc:
+        cli(*args, "--db", tmp_path / "none.db")
+    assert exc.value.code == 2
+
+
+def test_cli_search_words_given_apart_are_one_query(cli, seeds_dir: Path, tmp_path: Path) -> None:
+    """`marsad search كيم جونغ --db DB` (unquoted words, as the README shows) searches both words."""
+    db = tmp_path / "a.db"
+    assert cli("ingest", seeds_dir, "--db", db, "--quiet").code == 0
+    apart = cli("search", "\u0643\u064a\u0645", "\u0628\u0648\u062a\u064a\u0646", "--db", db, "--json")
+    joined = cli("search", "\u0643\u064a\u0645 \u0628\u0648\u062a\u064a\u0646", "--db", db, "--json")
+    assert apart.code == 0 and apart.out == joined.out and apart.out.count("\n") == 2

@@ -42,6 +42,7 @@ def test_cli_search_plain_output_marks_matches(cli, db: Path) -> None:
         pytest.param(("",), id="empty-query"),
         pytest.param(("--", "-\u062a\u0631\u0627\u0645\u0628"), id="only-exclusions-after-double-dash"),
         pytest.param(("\u0628\u0648\u062a\u064a\u0646", "--limit", "0"), id="bad-limit"),
+        pytest.param(("\u0628\u0648\u062a\u064a\u0646", "--since", "2015-13-01"), id="impossible-date"),
     ],
 )
 def test_cli_search_bad_query_exits_2_naming_the_fix(cli, db: Path, args: tuple[str, ...]) -> None:

@@ -154,6 +154,8 @@ def test_http_api_article_filters_select_story_and_dates(client) -> None:
         pytest.param("GET", "/api/v1/articles?offset=-1", 422, "invalid_request", id="negative-offset"),
         pytest.param("GET", "/api/v1/articles?since=yesterday", 422, "invalid_request", id="bad-date"),
         pytest.param("GET", "/api/v1/articles?since=2019-02-30", 400, "bad_request", id="impossible-date"),
+        pytest.param("GET", "/api/v1/stories?since=2015-13-45", 400, "bad_request", id="stories-impossible-date"),
+        pytest.param("GET", "/api/v1/search?q=x&since=2015-99-99", 400, "bad_request", id="search-impossible-date"),
         pytest.param("GET", "/api/v1/entities?type=PERSON", 422, "invalid_request", id="bad-type"),
         pytest.param("GET", "/api/v1/stories?min_size=0", 422, "invalid_request", id="bad-min-size"),
         pytest.param("GET", "/api/v1/search", 422, "invalid_request", id="search-without-q"),

@@ -7,7 +7,7 @@ import sys
 
 from marsad import pipeline, retrieval
 from marsad.config import ANALYSIS_STAGES
-from marsad.interfaces.cli.common import command, emit, open_existing, settings_from_args
+from marsad.interfaces.cli.common import command, emit, iso_date, open_existing, settings_from_args, whole_number
 from marsad.interfaces.cli.render import print_article, print_ingest_report, print_table
 from marsad.store import open_store
 
@@ -32,11 +32,11 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("articles", help="list stored articles", description=cmd_articles.__doc__)
     p.add_argument("--db", required=True)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=whole_number(1), default=50)
+    p.add_argument("--offset", type=whole_number(0), default=0)
     p.add_argument("--source", help="only this outlet")
-    p.add_argument("--since", help="published on or after this date (YYYY-MM-DD)")
-    p.add_argument("--until", help="published on or before this date (YYYY-MM-DD)")
+    p.add_argument("--since", type=iso_date, help="published on or after this date (YYYY-MM-DD)")
+    p.add_argument("--until", type=iso_date, help="published on or before this date (YYYY-MM-DD)")
     p.add_argument("--entity", help="only articles mentioning this entity (any spelling)")
     p.add_argument("--story", help="only articles of this story id")
 

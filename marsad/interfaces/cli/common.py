@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from marsad.config import ANALYSIS_STAGES, AnalysisSettings, IngestSettings, Settings
+from marsad.errors import ConfigError
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Command] = {}
@@ -26,6 +27,32 @@ def command(name: str) -> Callable[[Command], Command]:
         return fn
 
     return register
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """Return an argparse type accepting whole numbers >= ``minimum`` (a page size, an offset), naming the fix."""
+
+    def parse(text: str) -> int:
+        """Parse one option value."""
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: use e.g. {max(minimum, 20)}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is too small: use {minimum} or more")
+        return value
+
+    return parse
+
+
+def iso_date(text: str) -> str:
+    """An argparse type for ``--since``/``--until``: an ISO date (a date-time is allowed), else the fix."""
+    from marsad.retrieval.archive import check_date
+
+    try:
+        return check_date("date", text)
+    except ConfigError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date: write it like 2019-04-25") from None
 
 
 def emit(obj: Any) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from marsad import retrieval
 from marsad.errors import IngestError
 from marsad.ingest.decode import decode_bytes
-from marsad.interfaces.cli.common import command, emit, open_existing
+from marsad.interfaces.cli.common import command, emit, open_existing, whole_number
 from marsad.interfaces.cli.render import cell, print_table
 
 
@@ -22,7 +22,7 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("entities", help="list resolved entities across the archive", description=cmd_entities.__doc__)
     p.add_argument("--db", required=True)
     p.add_argument("--type", choices=["PER", "LOC", "ORG", "MISC"])
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=whole_number(1), default=50)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("entity", help="one entity: variants, articles, co-occurring entities", description=cmd_entity.__doc__)
@@ -33,7 +33,7 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("quotes", help="statements by speaker across the archive", description=cmd_quotes.__doc__)
     p.add_argument("--db", required=True)
     p.add_argument("--speaker", help="any spelling of the speaker's name")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=whole_number(1), default=50)
     p.add_argument("--json", action="store_true")
 
 

@@ -15,7 +15,8 @@ def add_arguments(sub: argparse._SubParsersAction) -> None:
     """Declare the search commands' arguments."""
     p = sub.add_parser("search", help="Arabic full-text search: every spelling and inflection, ranked",
                        description=cmd_search.__doc__)
-    p.add_argument("query", help='words (all required), "exact phrase", OR, -exclude, prefix*')
+    p.add_argument("query", nargs="+", help='words (all required), "exact phrase", OR, -exclude, prefix*; several '
+                   "arguments are one query (quote a phrase as one argument)")
     p.add_argument("--db", required=True)
     p.add_argument("--limit", type=int, default=20, help="hits per page (1..200, default 20)")
     p.add_argument("--offset", type=int, default=0, help="hits to skip (paging)")
@@ -45,7 +46,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     try:
         options = SearchOptions(args.limit, args.offset, args.source, args.since, args.until, args.entity, args.story,
                                 args.sort)
-        hits = search(open_existing(args.db), args.query, options)
+        hits = search(open_existing(args.db), " ".join(args.query), options)
     except (QueryError, ConfigError) as exc:
         print(f"marsad search: {exc}", file=sys.stderr)
         return 2

@@ -7,7 +7,7 @@ import sys
 
 from marsad import pipeline
 from marsad.errors import ConfigError
-from marsad.interfaces.cli.common import command, emit, open_existing, settings_from_args
+from marsad.interfaces.cli.common import command, emit, iso_date, open_existing, settings_from_args, whole_number
 
 
 def add_arguments(sub: argparse._SubParsersAction) -> None:
@@ -64,9 +64,9 @@ def add_story_arguments(sub: argparse._SubParsersAction) -> None:
     """Declare the story commands' arguments."""
     p = sub.add_parser("stories", help="list stories", description=cmd_stories.__doc__)
     p.add_argument("--db", required=True)
-    p.add_argument("--since", help="only stories last seen on or after this ISO date")
-    p.add_argument("--min-size", type=int, default=1, help="only stories with at least this many articles")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--since", type=iso_date, help="only stories last seen on or after this ISO date")
+    p.add_argument("--min-size", type=whole_number(1), default=1, help="only stories with at least this many articles")
+    p.add_argument("--limit", type=whole_number(1), default=50)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("story", help="one story: timeline, summary, entities, quotes, duplicates, chapters",
