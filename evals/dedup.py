@@ -91,7 +91,8 @@ def order_scores(index: DedupIndex) -> dict[str, float]:
     copies = [r for r in records.values() if r.duplicate_of]
     earlier = sum(1 for r in copies if (records[r.duplicate_of].published or "") <= (r.published or ""))
     groups = index.groups()
-    clean = sum(1 for ids in groups.values() if not records[min(ids, key=lambda i: records[i].published or "")].duplicate_of)
+    first = [min(ids, key=lambda i: records[i].published or "") for ids in groups.values()]
+    clean = sum(1 for i in first if not records[i].duplicate_of)
     return {"copies_point_earlier": earlier / len(copies) if copies else 1.0,
             "groups_earliest_unmarked": clean / len(groups) if groups else 1.0}
 

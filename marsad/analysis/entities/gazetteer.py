@@ -15,7 +15,9 @@ from functools import cache
 from marsad.analysis.entities.namekey import PATRONYMICS, data_lines, given_names, name_key, same_spelling, split_name, token_key
 
 #: Version of the shipped gazetteer data; persisted with entities linked to it.
-GAZETTEER_VERSION = "gazetteer.v3"  # v3: a city's canonical name is its commonest spelling in news
+#: v4: a one-word name matches a GeoNames city by its exact spelling only, and never by a not_places.txt spelling;
+#: v3: a city's canonical name is its commonest spelling in news.
+GAZETTEER_VERSION = "gazetteer.v4"
 #: Types a LOC or ORG mention may also take from the gazetteer (metonymy: "the Kremlin said").
 COMPATIBLE_TYPES = {"LOC": ("LOC", "ORG"), "ORG": ("ORG", "LOC"), "PER": ("PER",), "MISC": ("MISC",)}
 #: Smallest population of a GeoNames city whose name overrides a PER tag from NER (a capital or a big city:
@@ -59,8 +61,12 @@ def _stands_for_its_people(entry: GazEntry) -> bool:
 class Gazetteer:
     """An in-memory index of gazetteer entries by normalized name and by name key."""
 
-    def __init__(self, entries: list[GazEntry]) -> None:
-        """Index ``entries`` by exact normalized form and by ``name_key`` of every variant."""
+    def __init__(self, entries: list[GazEntry], not_places: frozenset[str] = frozenset()) -> None:
+        """Index ``entries`` by exact normalized form and by ``name_key`` of every variant.
+
+        ``not_places``: match forms (``_match_form``) that never name a GeoNames city (ordinary words GeoNames
+        lists as a city's name: \u0627\u0644\u0633\u064a\u0648\u0644 "the floods" for Seoul).
+        """
         self.entries = {e.gaz_id: e for e in entries}
         self._exact: dict[str, list[GazEntry]] = defaultdict(list)
         self._keyed: dict[str, list[GazEntry]] = defaultdict(list)
@@ -70,6 +76,8 @@ class Gazetteer:
             if entry.type == "PER":
                 self._index_surname(entry)
             for variant in (entry.canonical_ar, *entry.variants):
+                if entry.gaz_id.startswith("gn:") and _match_form(variant) in not_places:
+                    continue
                 for index, form in ((self._exact, _match_form(variant)), (self._keyed, name_key(variant))):
                     if form and entry not in index[form]:
                         index[form].append(entry)
@@ -98,15 +106,19 @@ class Gazetteer:
         """Return every entry whose name matches ``name`` (exact matches first), filtered by compatible type.
 
         A key match must also be a close spelling of one of the entry's names (``same_spelling``): the key
-        drops vowels, so \u0643\u0648\u0631\u064a\u0627 (Korea) and \u0643\u0627\u0631\u0627 (Kara) share one.
+        drops vowels, so \u0643\u0648\u0631\u064a\u0627 (Korea) and \u0643\u0627\u0631\u0627 (Kara) share one. A
+        one-word name matches a GeoNames city only by an exact spelling: by key, ordinary words reached foreign
+        towns (\u062c\u0646\u064a\u0647 "pound" -> Konya, \u0627\u0644\u0642\u0631\u0645 Crimea -> Jurm).
         """
         allowed = COMPATIBLE_TYPES.get(type or "", None)
         found = self._exact.get(_match_form(name), [])
         if not found:
+            one_word = len(split_name(name).tokens) == 1
             found = [
                 e
                 for e in self._keyed.get(name_key(name), [])
-                if any(same_spelling(name, s) for s in self._spellings[e.gaz_id])
+                if not (one_word and e.gaz_id.startswith("gn:"))
+                and any(same_spelling(name, s) for s in self._spellings[e.gaz_id])
             ]
         return [e for e in found if allowed is None or e.type in allowed]
 
@@ -152,4 +164,5 @@ def _parse(line: str) -> GazEntry:
 def load_gazetteer() -> Gazetteer:
     """Load the shipped gazetteer once (read-only data, cached for the process)."""
     lines = data_lines("entries.tsv.gz")
-    return Gazetteer([_parse(line) for line in lines[1:]])
+    not_places = frozenset(_match_form(line) for line in data_lines("not_places.txt"))
+    return Gazetteer([_parse(line) for line in lines[1:]], not_places)

@@ -30,7 +30,10 @@ from marsad.analysis.entities.namekey import (
 from marsad.errors import ConfigError
 
 #: Version of the resolution rules, persisted with every registry row.
-RESOLVE_VERSION = "resolve.v4"  # v4: no proclitic is cut from a known given name; v3: an al- name is not a clipped wa-/bi- name; a name takes its article majority type
+#: v5: a proclitic is cut only where it is written first (not from al-walaya), a mention is not its own clipped form
+#: ("لليونيل ميسي"), a town spelled whole yields to the bigger place its proclitic-free form names ("وجدة": and Jeddah);
+#: v4: no proclitic is cut from a known given name; v3: an al- name is not a clipped wa-/bi- name; a name takes its article majority type
+RESOLVE_VERSION = "resolve.v5"
 #: Name similarity at or above which two names are one entity (tuned on evals/gold/entity_groups.tsv:
 #: the highest value that keeps \u0643\u064a\u0645 \u064a\u0648\u0646\u062c \u0623\u0648\u0646 (0.89) with Kim Jong Un;
 #: look-alikes in the gold set score <= 0.67).

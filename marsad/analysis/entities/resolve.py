@@ -99,9 +99,9 @@ def _without_proclitic(parts: NameParts) -> NameParts | None:
     if not parts.tokens:
         return None
     first = strip_proclitic(parts.tokens[0])
-    if first is None:
-        return None
-    display = parts.display[1:] if parts.display else parts.display
+    if first is None or parts.display[:1] != parts.tokens[0][:1]:
+        return None  # not written first: al-walaya (the state) has lost al- to the token, it has no wa- to lose
+    display = parts.display[1:]
     return NameParts(role=parts.role, display=display, tokens=(first, *parts.tokens[1:]))
 
 
@@ -186,6 +186,11 @@ class _ArticleResolver:
             known = bare_gaz is not None or self.registry.find(parsed.bare.display, parsed.type) is not None
             if bare_cluster is not None or known:
                 parts, gaz, cluster = parsed.bare, bare_gaz, bare_cluster
+        elif gaz is not None and parsed.bare is not None and _outranked(
+                gaz, bare_gaz := self._gaz(parsed.bare, parsed.type)):
+            # "al-Riyadh wa-Jeddah": not Oujda spelled whole but "and Jeddah", a far bigger city
+            parts, gaz = parsed.bare, bare_gaz
+            cluster = self._match(parts, parsed.type, gaz)
         if cluster is None and parts is parsed.parts:
             cluster = self._match(parts, parsed.type, gaz)
         if cluster is None:
@@ -214,6 +219,13 @@ class _ArticleResolver:
         for role, count in cluster.roles.items():
             entity.roles[role] += count
         return entity
+
+
+def _outranked(whole: GazEntry, bare: GazEntry | None) -> bool:
+    """True when a town spelled whole is less likely than the place its proclitic-free form names (a country, a
+    curated place or a more populous city)."""
+    return whole.gaz_id.startswith("gn:") and bare is not None and (
+        not bare.gaz_id.startswith("gn:") or bare.population > whole.population)
 
 
 def _parse(index: int, mention: Mention, name: str) -> _Parsed:
@@ -298,8 +310,8 @@ class _Known:
             place = self.gazetteer.place(candidate)
             if place is not None:
                 return candidate, "LOC"
-            for type_, _, other in self.article:
-                if other == full:
+            for type_, written, other in self.article:
+                if other == full and written != tokens:  # not the mention's own proclitic-free form
                     return candidate, type_
         return None
 

@@ -37,7 +37,8 @@ def whole_number(minimum: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: use e.g. {max(minimum, 20)}") from None
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number: use e.g. {max(minimum, 20)}") \
+                from None
         if value < minimum:
             raise argparse.ArgumentTypeError(f"{value} is too small: use {minimum} or more")
         return value
