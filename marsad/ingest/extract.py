@@ -58,17 +58,37 @@ _DATELINE_RE = re.compile(
 
 
 @cache
-def boilerplate_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return the (stop, drop) boilerplate phrases, normalized."""
-    stop: list[str] = []
-    drop: list[str] = []
+def boilerplate_table() -> dict[str, tuple[str, ...]]:
+    """Return the boilerplate phrases by kind (stop, drop, lead, tail), normalized (``data/boilerplate.tsv``)."""
+    table: dict[str, list[str]] = {"stop": [], "drop": [], "lead": [], "tail": []}
     text = resources.files("marsad.ingest").joinpath("data/boilerplate.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, phrase = line.split("\t", 1)
-        (stop if kind == "stop" else drop).append(normalize(phrase).strip())
-    return tuple(stop), tuple(drop)
+        table[kind].append(normalize(phrase).strip())
+    return {kind: tuple(phrases) for kind, phrases in table.items()}
+
+
+def boilerplate_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the (stop, drop) boilerplate phrases, normalized."""
+    table = boilerplate_table()
+    return table["stop"], table["drop"]
+
+
+#: Most keywords a trailing tag list holds (3alyoum: 2-6).
+MAX_TAGS = 12
+
+
+def strip_tag_tail(line: str) -> str:
+    """Drop a trailing tag list ("... الخطر المحدق. سمات سيول مواطنين هروب") from the last line of a body: a ``tail``
+    word right after a sentence end, then at most ``MAX_TAGS`` words without punctuation to the end."""
+    for word in boilerplate_table()["tail"]:
+        m = re.search(rf"(?<=[.!?\u061f\u00bb\"\u201d])\s+{re.escape(word)}(?:\s+[^\s.!?\u061f\u060c,:]+){{1,{MAX_TAGS}}}\s*$",
+                      line)
+        if m:
+            return line[: m.start()]
+    return line
 
 
 def line_key(line: str) -> str:
@@ -81,6 +101,8 @@ def is_boilerplate(norm_line: str) -> str | None:
     norm = norm_line.strip(" .:\u060c-|")
     if not norm:
         return None
+    if any(norm.startswith(phrase) for phrase in boilerplate_table()["lead"]):
+        return "drop"
     stop, drop = boilerplate_phrases()
     for phrase in stop:
         if norm.startswith(phrase) and len(norm) <= len(phrase) + 3:
@@ -181,7 +203,9 @@ def _clean_lines(text: str, text_norm: str, repeated: Collection[str]) -> list[s
         if kind == "drop" or (repeated and line_key(line) in repeated):
             continue
         out.append(line)
-    return out
+    if out:
+        out[-1] = strip_tag_tail(out[-1])
+    return [line for line in out if line]
 
 
 def _split_dateline(body: str) -> tuple[str, str | None]:

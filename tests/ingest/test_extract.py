@@ -65,11 +65,34 @@ def test_extract_dateline_is_split_off_the_body(body: str, dateline: str | None,
         pytest.param("\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627\u064b:", "stop", id="read-also"),
         pytest.param("\u0632\u0631 \u0627\u0644\u0630\u0647\u0627\u0628 \u0625\u0644\u0649 \u0627\u0644\u0623\u0639\u0644\u0649", "drop", id="back-to-top"),
         pytest.param("\u0634\u0627\u0631\u0643 \u0639\u0644\u0649 \u062a\u0648\u064a\u062a\u0631", "drop", id="share-on-twitter"),
+        # "رابط الخبر بصحيفة الوئام: <title>": a link line carrying the whole title (alweeam)
+        pytest.param("\u0631\u0627\u0628\u0637 \u0627\u0644\u062e\u0628\u0631 \u0628\u0635\u062d\u064a\u0641\u0629 \u0627\u0644\u0648\u0626\u0627\u0645: \u0645\u0633\u0644\u0645 \u0625\u0641\u0631\u064a\u0642\u064a \u0647\u0648 \u0645\u0646 \u0623\u063a\u0646\u0649 10 \u0634\u062e\u0635\u064a\u0627\u062a \u0641\u064a \u0627\u0644\u062a\u0627\u0631\u064a\u062e", "drop",
+                     id="link-line-with-title"),
         pytest.param("\u0645\u0634\u0627\u0631\u0643\u0629 \u0627\u0644\u0645\u0645\u0644\u0643\u0629 \u0641\u064a \u0627\u0644\u0642\u0645\u0629 \u0627\u0644\u0627\u0642\u062a\u0635\u0627\u062f\u064a\u0629 \u0627\u0644\u0639\u0627\u0644\u0645\u064a\u0629 \u0627\u0644\u0643\u0628\u0631\u0649", None, id="real-sentence-kept"),
     ],
 )
 def test_extract_boilerplate_phrases(line: str, kind: str | None) -> None:
     assert is_boilerplate(normalize(line)) == kind
+
+
+@pytest.mark.parametrize(
+    "last, kept",
+    [
+        # "... للخطر المحدق. سمات سيول مواطنين هروب": 3alyoum's tag list after the last full stop
+        pytest.param("\u0644\u0644\u062e\u0637\u0631 \u0627\u0644\u0645\u062d\u062f\u0642. \u0633\u0645\u0627\u062a \u0633\u064a\u0648\u0644 \u0645\u0648\u0627\u0637\u0646\u064a\u0646 \u0647\u0631\u0648\u0628",
+                     "\u0644\u0644\u062e\u0637\u0631 \u0627\u0644\u0645\u062d\u062f\u0642.", id="tag-list-dropped"),
+        # "قال إن سمات القيادة واضحة." : the word in a sentence stays
+        pytest.param("\u0642\u0627\u0644 \u0625\u0646 \u0633\u0645\u0627\u062a \u0627\u0644\u0642\u064a\u0627\u062f\u0629 \u0648\u0627\u0636\u062d\u0629.",
+                     "\u0642\u0627\u0644 \u0625\u0646 \u0633\u0645\u0627\u062a \u0627\u0644\u0642\u064a\u0627\u062f\u0629 \u0648\u0627\u0636\u062d\u0629.", id="word-in-sentence-kept"),
+        # "نهاية. سمات الشخصية، وأهمها الصبر": punctuation after it, a sentence, not tags
+        pytest.param("\u0646\u0647\u0627\u064a\u0629. \u0633\u0645\u0627\u062a \u0627\u0644\u0634\u062e\u0635\u064a\u0629\u060c \u0648\u0623\u0647\u0645\u0647\u0627 \u0627\u0644\u0635\u0628\u0631",
+                     "\u0646\u0647\u0627\u064a\u0629. \u0633\u0645\u0627\u062a \u0627\u0644\u0634\u062e\u0635\u064a\u0629\u060c \u0648\u0623\u0647\u0645\u0647\u0627 \u0627\u0644\u0635\u0628\u0631", id="sentence-after-kept"),
+    ],
+)
+def test_extract_trailing_tag_list_is_dropped(last: str, kept: str) -> None:
+    """A body ending in a tag list after its last sentence loses the list, and only then."""
+    raw = RawDocument(external_id="x", origin="x", text=f"\u062e\u0628\u0631 \u0645\u0647\u0645.\n{last}", title="T")
+    assert extract(raw, SETTINGS).body.endswith(kept)
 
 
 def test_extract_repeated_lines_of_a_source_are_dropped() -> None:
