@@ -185,6 +185,16 @@ def test_summarize_split_sentences_glued_stop() -> None:
     assert all(text[s.start : s.end] == s.text for s in sents)
 
 
+def test_summarize_semicolon_joins_clauses_of_one_paragraph() -> None:
+    """A sentence ending in the Arabic semicolon is no summary unit alone: it joins the next one of its paragraph."""
+    # "أكد السفير أن الزيارة مهمة؛ وأنها تعزز العلاقات." then a new paragraph "ثم غادر."
+    first, second = "\u0623\u0643\u062f \u0627\u0644\u0633\u0641\u064a\u0631 \u0623\u0646 \u0627\u0644\u0632\u064a\u0627\u0631\u0629 \u0645\u0647\u0645\u0629\u061b", "\u0648\u0623\u0646\u0647\u0627 \u062a\u0639\u0632\u0632 \u0627\u0644\u0639\u0644\u0627\u0642\u0627\u062a."
+    text = f"{first} {second}\n\u062b\u0645 \u063a\u0627\u062f\u0631\u061b\n\u0648\u0639\u0627\u062f."
+    got = split_sentences(text)
+    assert [s.text for s in got] == [f"{first} {second}", "\u062b\u0645 \u063a\u0627\u062f\u0631\u061b", "\u0648\u0639\u0627\u062f."]
+    assert all(text[s.start : s.end] == s.text for s in got)
+
+
 def test_summarize_background_idf(tmp_path: Path) -> None:
     """A background table loads (words stemmed, max df kept) and can be passed in."""
     path = tmp_path / "idf.test.v1.tsv"

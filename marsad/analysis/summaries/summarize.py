@@ -35,7 +35,7 @@ from marsad.text.normalize import normalize
 from marsad.text.tokenize import Sentence, words
 
 #: Version of the summarizer's rules and tuned weights; stored next to every persisted summary.
-SUMMARIZER_VERSION = "summary-mmr.v1"
+SUMMARIZER_VERSION = "summary-mmr.v2"  # v2: a sentence ending in "؛" joins the next one of its paragraph
 
 # Weights and thresholds marked "tuned" were grid-searched on the 50-article tuning part of
 # ../shared/data/easc-dev (``python -m evals.summaries --tune``), ROUGE-1 F averaged over the 5 references;

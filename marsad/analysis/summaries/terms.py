@@ -1,7 +1,9 @@
 """Sentence units, content terms and TF-IDF vectors for the extractive summarizer.
 
 Sentences come from the package's one splitter, :func:`marsad.text.sentences.split_sentences` (it also cuts
-where a full stop is glued to the next word, common in EASC and web copy). Terms are ``match.v1``-normalized
+where a full stop is glued to the next word, common in EASC and web copy); a summary joins a sentence ending in the
+Arabic semicolon to the next one of its paragraph (Saudi copy uses it between clauses: a summary sentence ending
+"... \u0623\u0646 \u0632\u064a\u0627\u0631\u0629 \u0627\u0644\u0623\u0645\u064a\u0631\u061b" says nothing). Terms are ``match.v1``-normalized
 words minus a stop-word list, light-stemmed. Document frequencies are counted on the fly from the input, optionally on top of a background table.
 """
 
@@ -19,12 +21,29 @@ from marsad.errors import ConfigError
 from marsad.text.normalize import normalize_word
 from marsad.text.stem import light_stem
 from marsad.text.stopwords import stopwords_for
-from marsad.text.sentences import Sentence, split_sentences
+from marsad.text.sentences import Sentence
+from marsad.text.sentences import split_sentences as split_text
+
+#: ARABIC SEMICOLON: a clause joiner in Saudi news copy, not the end of a summary sentence.
+ARABIC_SEMICOLON = "\u061b"
 from marsad.text.tokenize import words
 
 __all__ = ["BackgroundIdf", "Sentence", "content_terms", "cosine", "idf_table", "split_sentences", "stopwords", "tfidf"]
 
 Vector = dict[str, float]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the summary units of ``text``: the splitter's sentences, one ending in "\u061b" joined to the next one
+    of its paragraph (every unit is still a span of ``text``)."""
+    out: list[Sentence] = []
+    for sent in split_text(text):
+        if out and out[-1].text.endswith(ARABIC_SEMICOLON) and "\n" not in text[out[-1].end : sent.start]:
+            start = out[-1].start
+            out[-1] = Sentence(text[start : sent.end], start, sent.end)
+        else:
+            out.append(sent)
+    return out
 
 
 @cache
