@@ -113,6 +113,18 @@ def test_pipeline_copies_stored_before_their_original_are_re_pointed(
     assert report.near_duplicates == 2
 
 
+def test_pipeline_page_downloaded_again_with_new_menus_is_a_repeat(memory_store, tmp_path: Path, settings: Settings) -> None:
+    """A page saved again after its site changed a menu is the same article: its canonical address says so."""
+    paras = "".join(f"<p>{line}</p>" for line in SEED_BODY.split("\n") if line.strip())
+    page = ('<html><head><title>t</title><link rel="canonical" href="https://portal.example.com/news/123"></head>'
+            f"<body><nav>{{nav}}</nav><article>{paras}</article></body></html>")
+    (tmp_path / "a.html").write_text(page.format(nav="\u0627\u0642\u062a\u0635\u0627\u062f"), "utf-8")
+    (tmp_path / "b.html").write_text(page.format(nav="\u0627\u0642\u062a\u0635\u0627\u062f | \u062a\u0642\u0646\u064a\u0629"), "utf-8")
+    first = ingest([str(tmp_path / "a.html")], memory_store, settings)
+    again = ingest([str(tmp_path / "b.html")], memory_store, settings)
+    assert (first.stored, again.stored, again.duplicates) == (1, 0, 1), (first.rejected, again.rejected)
+
+
 def test_pipeline_old_dedup_rows_are_rebuilt_on_the_next_ingest(memory_store, tmp_path: Path, settings: Settings) -> None:
     """Index rows written under an older layout are re-hashed from the stored text: copies are still found."""
     recs = [{"source": "was", "url": "http://spa/1", "title": "t", "date": "2019-04-25", "content": SEED_BODY}]

@@ -117,12 +117,14 @@ def is_boilerplate(norm_line: str) -> str | None:
 def extract(raw: RawDocument, settings: IngestSettings, repeated: Collection[str] = frozenset()) -> Article:
     """Extract an Article from ``raw``; ``repeated`` holds line keys that recur across this source's articles."""
     title, byline, published, text = raw.title, raw.byline, parse_date_string(raw.published), raw.text
+    url, source = raw.url, raw.source
     if raw.is_html:
         meta = _extract_html(raw)
         title = title or meta.get("title")
         byline = byline or meta.get("author")
         published = published or meta.get("date")
         text = meta.get("text") or ""
+        url, source = url or meta.get("url"), source or meta.get("site")  # a re-download is then known by its URL
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")  # NUL: never text, and no server stores it
     title = title.replace("\x00", "") if title else title
     text_norm = normalize(text)
@@ -159,8 +161,8 @@ def extract(raw: RawDocument, settings: IngestSettings, repeated: Collection[str
     body_norm = normalize(body)
     return Article(
         external_id=raw.external_id,
-        source=raw.source or settings.default_source,
-        url=raw.url,
+        source=source or settings.default_source,
+        url=url,
         title=title,
         byline=byline,
         published_at=published,
@@ -233,7 +235,7 @@ def _extract_html(raw: RawDocument) -> dict[str, str | None]:
     page = _page_meta(raw)  # the page's own markup first; trafilatura's date may be a guess (a bare year: Jan 1)
     return {"title": get("title"), "text": get("text"),
             "author": page.author or (None if page.credited else clean_author(get("author"), page.outlets)),
-            "date": page.date or parse_date_string(get("date"))}
+            "date": page.date or parse_date_string(get("date")), "url": page.url, "site": page.site}
 
 
 def _page_meta(raw: RawDocument) -> PageMeta:

@@ -46,12 +46,14 @@ _YMD_DOTS = re.compile(r"\b(\d{4})\.(\d{1,2})\.(\d{1,2})\b")
 
 @dataclass(frozen=True, slots=True)
 class PageMeta:
-    """What the markup says about an article: publication date (ISO 8601) and author."""
+    """What the markup says about an article: publication date (ISO 8601), author, its own address and outlet."""
 
     date: str | None = None
     author: str | None = None
     credited: bool = False  # the page has a byline, even if it names only an agency or the outlet
     outlets: tuple[str, ...] = ()  # the names the page gives its own outlet
+    url: str | None = None  # <link rel="canonical">, else og:url (absolute http(s) only)
+    site: str | None = None  # og:site_name (or application-name): the outlet, when the input names none
 
 
 def page_metadata(tree: object) -> PageMeta:
@@ -61,7 +63,10 @@ def page_metadata(tree: object) -> PageMeta:
     date = next((d for d in _dates(tree, ld) if d), None)
     credits = [c for c in _author_candidates(tree, ld) if c and c.strip()]
     author = next((a for a in (clean_author(c, outlets) for c in credits) if a), None)
-    return PageMeta(date=date, author=author, credited=bool(credits), outlets=outlets)
+    urls = [*tree.xpath('//link[@rel="canonical"]/@href'), *_meta(tree, ("og:url",))]
+    url = next((u.strip() for u in urls if u.strip().lower().startswith(("http://", "https://"))), None)
+    site = next((n for n in _meta(tree, ("og:site_name", "application-name")) if n), None)
+    return PageMeta(date=date, author=author, credited=bool(credits), outlets=outlets, url=url, site=site)
 
 
 def _json_ld(tree: object) -> Iterator[dict]:

@@ -113,6 +113,32 @@ def test_extract_html_through_trafilatura() -> None:
     assert "\u0645\u062d\u0641\u0648\u0638\u0629" not in a.body
 
 
+def _page(head: str, nav: str = "") -> str:
+    """A small article page with ``head`` markup and a navigation bar ``nav``."""
+    para = " ".join(["\u0627\u0644\u0642\u0645\u0629 \u0627\u0644\u0631\u0648\u0633\u064a\u0629 \u0627\u0644\u0643\u0648\u0631\u064a\u0629 \u0641\u064a \u0641\u0644\u0627\u062f\u064a\u0641\u0648\u0633\u062a\u0648\u0643."] * 12)
+    return (f"<html><head><title>\u0642\u0645\u0629</title>{head}</head><body><nav>{nav}</nav>"
+            f"<article><p>{para}</p><p>{para}</p></article></body></html>")
+
+
+@pytest.mark.parametrize(
+    "head, url",
+    [
+        pytest.param('<link rel="canonical" href="https://portal.example.com/news/123">', "https://portal.example.com/news/123",
+                     id="canonical"),
+        pytest.param('<meta property="og:url" content="https://portal.example.com/n/9">', "https://portal.example.com/n/9",
+                     id="og-url"),
+        pytest.param('<link rel="canonical" href="/news/123">', None, id="relative-is-no-address"),
+    ],
+)
+def test_extract_html_page_names_its_address_and_outlet(head: str, url: str | None) -> None:
+    """The page's canonical address (else og:url) and og:site_name fill an input's missing url and source."""
+    site = '<meta property="og:site_name" content="\u0628\u0648\u0627\u0628\u0629 \u0627\u0644\u0623\u062e\u0628\u0627\u0631">'
+    a = extract(RawDocument(external_id="p", origin="p.html", text=_page(head + site), is_html=True), SETTINGS)
+    assert a.url == url and a.source == "\u0628\u0648\u0627\u0628\u0629 \u0627\u0644\u0623\u062e\u0628\u0627\u0631"
+    given = RawDocument(external_id="p", origin="p.html", text=_page(head + site), is_html=True, url="u", source="s")
+    assert (extract(given, SETTINGS).url, extract(given, SETTINGS).source) == ("u", "s")  # the input's own win
+
+
 def test_extract_keeps_display_text_and_normalized_form_apart() -> None:
     a = seed("000_fc13acc477961b1c.txt")
     assert "\u0623" in a.body and "\u0623" not in a.body_norm and a.norm_profile == "match.v1"
