@@ -45,6 +45,7 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
             self.db.row_factory = sqlite3.Row
             if trace:
                 self.db.set_trace_callback(trace)
+            self._refuse_foreign()  # before the journal mode, which is written into the file
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -53,6 +54,15 @@ class SQLiteStore(SQLiteViews, SQLiteSearch):
             raise StoreError(f"{self.path} is not a usable Marsad SQLite database ({exc}): give a new file name") from None
 
     # -- schema -------------------------------------------------------------------------------------------
+    def _refuse_foreign(self) -> None:
+        """Refuse a database that holds another program's tables and no Marsad migrations (never add ours to it)."""
+        tables = [r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        if tables and "_migrations" not in tables:
+            self.db.close()
+            shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(f"{self.path} is another program's SQLite database (tables: {shown}), not a Marsad "
+                             "archive: nothing was changed; give Marsad a new file name")
+
     def applied_migrations(self) -> list[str]:
         """Names of the migrations already applied, in order."""
         self.db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

@@ -92,3 +92,19 @@ def test_store_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a usable"):
         open_store(junk)
     assert junk.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_store_refuses_another_programs_sqlite_database_unchanged(tmp_path: Path) -> None:
+    """A SQLite file holding other tables and no Marsad migrations is refused, byte for byte as it was."""
+    import sqlite3
+
+    other = tmp_path / "notes.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE notes (x TEXT)")
+    con.execute("INSERT INTO notes VALUES ('keep me')")
+    con.commit()
+    con.close()
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="another program's SQLite database \\(tables: notes\\)"):
+        open_store(other)
+    assert other.read_bytes() == before
