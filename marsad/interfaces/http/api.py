@@ -63,9 +63,17 @@ def list_articles(store: StoreDep, limit: Limit = 50, offset: Offset = 0, source
 
 @router.get("/articles/{key:path}")
 def get_article(store: StoreDep, key: str) -> dict[str, Any]:
-    """One article by Marsad or external id (``marsad show --json``) plus ``duplicates`` and ``story_id``."""
-    return found(retrieval.article_view(store, key, detail=True),
-                 f"no article {key!r}: list ids at /api/v1/articles")
+    """One article by Marsad or external id (``marsad show --json``) plus ``duplicates`` and ``story_id``; its
+    ``origin`` is the input file's name and line only (the server's folders are not the client's business)."""
+    view = found(retrieval.article_view(store, key, detail=True), f"no article {key!r}: list ids at /api/v1/articles")
+    if view.get("origin"):
+        view["origin"] = public_origin(view["origin"])
+    return view
+
+
+def public_origin(origin: str) -> str:
+    """An input's origin without its folders: "/srv/feeds/day.jsonl:537" -> "day.jsonl:537"."""
+    return origin.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 @router.get("/stories")
