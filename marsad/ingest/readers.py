@@ -64,12 +64,16 @@ Item = RawDocument | ReadError
 
 
 def iter_paths(paths: list[str | os.PathLike[str]]) -> Iterator[Path | ReadError]:
-    """Yield supported files under ``paths`` (folders recursively, sorted), or a ReadError for a missing path."""
+    """Yield supported files under ``paths`` (folders recursively, sorted), or a ReadError for a missing path or a
+    folder holding no file Marsad reads."""
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith(".")):
-                if f.suffix.lower() in SUPPORTED:
-                    yield f
+            found = [f for f in sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith("."))
+                     if f.suffix.lower() in SUPPORTED]
+            if not found:
+                kinds = ", ".join(sorted(SUPPORTED))
+                yield ReadError(str(p), f"no file Marsad reads in this folder: give {kinds} files")
+            yield from found
         elif p.is_file():
             yield p
         else:

@@ -61,6 +61,15 @@ def test_readers_jsonl_bad_line_is_reported_and_rest_read(tmp_path: Path) -> Non
     assert "feed.jsonl:2" in items[1].origin
 
 
+@pytest.mark.parametrize("files", [pytest.param([], id="empty"), pytest.param(["a.pdf", "b.docx"], id="only-unread-kinds")])
+def test_readers_folder_with_nothing_readable_is_named(tmp_path: Path, files: list[str]) -> None:
+    """A folder holding no file Marsad reads is an error naming the folder and the kinds it reads, not silence."""
+    for name in files:
+        (tmp_path / name).write_bytes(b"x")
+    [item] = read(tmp_path)
+    assert isinstance(item, ReadError) and item.origin == str(tmp_path) and ".jsonl" in item.reason
+
+
 def test_readers_zip_and_folder_recursive(tmp_path: Path) -> None:
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
