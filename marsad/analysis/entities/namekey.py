@@ -28,7 +28,7 @@ from marsad.text.normalize import normalize_word
 from marsad.text.tokenize import words
 
 #: Version of the key and similarity rules; stored with every entity id built from them.
-NAMEKEY_VERSION = "namekey.v3"  # v3: family names must match closely; a final alef makes another name
+NAMEKEY_VERSION = "namekey.v4"  # v4: joined compounds (abd-, abu-) with other names after the particle differ; v3: family names must match closely; a final alef makes another name
 
 ALEF = "\u0627"  # ARABIC LETTER ALEF
 WAW = "\u0648"  # ARABIC LETTER WAW
@@ -255,6 +255,8 @@ def _token_similarity(a: str, b: str, lexicon: frozenset[str]) -> float:
         return 1.0
     if a in lexicon and b in lexicon:
         return 0.0
+    if compounds_differ(a, b):
+        return 0.0
     if final_alef_differs(a, b):
         return 0.0
     ka, kb = token_key(a), token_key(b)
@@ -268,6 +270,19 @@ def _token_similarity(a: str, b: str, lexicon: frozenset[str]) -> float:
     if skeleton(ka) == skeleton(kb) and a[-1] == b[-1]:
         score = max(score, SKELETON_MATCH)
     return score
+
+
+def compounds_differ(a: str, b: str) -> bool:
+    """True when two joined compound names share their particle but not the name after it: another given name.
+
+    Abdullah / Abdulilah, Abdulmajid / Abdulmohsen (joined by ``split_name``): the key drops the long
+    vowels that tell them apart, and the given-name list holds "abd" alone, so the letters after the particle decide.
+    """
+    for particle in JOINING_PARTICLES:
+        n = len(particle)
+        if a.startswith(particle) and b.startswith(particle) and min(len(a), len(b)) >= n + 2:
+            return fold_letters(a[n:]) != fold_letters(b[n:])
+    return False
 
 
 def final_alef_differs(a: str, b: str) -> bool:
