@@ -125,6 +125,18 @@ def test_pipeline_page_downloaded_again_with_new_menus_is_a_repeat(memory_store,
     assert (first.stored, again.stored, again.duplicates) == (1, 0, 1), (first.rejected, again.rejected)
 
 
+def test_pipeline_story_of_a_caption_has_a_summary(memory_store, tmp_path: Path, settings: Settings) -> None:
+    """A story whose articles hold no summary sentence (a cartoon: a title and a two-word caption) still shows one."""
+    from marsad import retrieval
+
+    rec = {"source": "alyaum", "url": "http://alyaum/1", "title": "\u0643\u0627\u0631\u064a\u0643\u0627\u062a\u064a\u0631",
+           "date": "2015-08-04", "content": "\u062e\u0627\u062f\u0645 \u0627\u0644\u062d\u0631\u0645\u064a\u0646"}
+    ingest([str(write_jsonl(tmp_path / "c.jsonl", [rec]))], memory_store, settings)
+    [story] = memory_store.list_stories(None, 5, 1)
+    view = retrieval.story_view(memory_store, story["id"], detail=True)
+    assert view["summary"] == ["\u062e\u0627\u062f\u0645 \u0627\u0644\u062d\u0631\u0645\u064a\u0646"] and view["summary_sources"] == [["alyaum"]]
+
+
 def test_pipeline_old_dedup_rows_are_rebuilt_on_the_next_ingest(memory_store, tmp_path: Path, settings: Settings) -> None:
     """Index rows written under an older layout are re-hashed from the stored text: copies are still found."""
     recs = [{"source": "was", "url": "http://spa/1", "title": "t", "date": "2019-04-25", "content": SEED_BODY}]

@@ -115,9 +115,12 @@ def _story_detail(store: Store, articles: list[dict[str, Any]], summaries: Summa
 
 def _summarize(store: Store, articles: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
     """A story's summary sentences and the outlets carrying each (its articles' texts read from ``store``)."""
-    from marsad.analysis.summaries.summarize import SummarySettings, summarize_story_sources
+    from marsad.analysis.summaries.summarize import SummarySettings, fallback_summary, summarize_story_sources
 
     texts = [(a["title"], (store.get_article(a["id"]) or {}).get("body") or "") for a in articles]
     picked = summarize_story_sources(texts, SummarySettings(sentences=min(5, 1 + len(texts)))) if texts else []
+    if not picked:  # no sentence qualified (a caption, a cartoon's title): the first article's own summary
+        picked = next(([(s, (i,)) for s in found] for i, (t, b) in enumerate(texts) if (found := fallback_summary(t, b))),
+                      [])
     sources = [list(dict.fromkeys(articles[i].get("source") or "?" for i in carriers)) for _, carriers in picked]
     return [text for text, _ in picked], sources

@@ -198,3 +198,17 @@ def test_stories_number_flag_survives_persistence() -> None:
     assert reloaded.story("Sup-a").numeric and state.story("Sup-a").numeric
     down = assign_story(_session_reports()[1], reloaded)
     assert down.is_new
+
+
+def test_stories_cartoons_of_two_outlets_stay_apart_but_a_headline_joins() -> None:
+    """A one-word title over a caption is no evidence of one event; a full headline without a body still is."""
+    state, when = StoryState(), datetime(2015, 8, 4, 9)
+    cartoon = "\u0643\u0627\u0631\u064a\u0643\u0627\u062a\u064a\u0631"  # KAF ALEF REH YEH KAF ALEF TEH YEH REH: cartoon
+    caption = "\u062e\u0627\u062f\u0645 \u0627\u0644\u062d\u0631\u0645\u064a\u0646"
+    first = assign_story(StoryDoc("a", when, cartoon, caption, (), "alyaum"), state)
+    second = assign_story(StoryDoc("b", when, cartoon, caption, (), "aleqtisadiya"), state)
+    assert first.story_id != second.story_id and second.is_new and second.chapter_of is None
+    title = "\u062f\u064a \u0645\u0627\u0631\u064a\u0627 \u064a\u0648\u0642\u0639 \u0644\u0628\u0627\u0631\u064a\u0633 \u0633\u0627\u0646 \u062c\u0631\u0645\u0627\u0646 \u0631\u0633\u0645\u064a\u0627"
+    story = assign_story(StoryDoc("c", when, title, title + " " + title, (), "okaz"), state)
+    headline = assign_story(StoryDoc("d", when, title, "", (), "sabq"), state)
+    assert headline.story_id == story.story_id

@@ -42,6 +42,7 @@ from marsad.analysis.stories.vectors import (
     shared_terms,
     top_terms,
 )
+from marsad.text.tokenize import words
 
 __all__ = [
     "STORIES_VERSION",
@@ -208,6 +209,8 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
         state.expire(state.watermark - settings.window_days)
     probe = _probe(doc, settings)
     vec, ents = probe.vec, probe.ents
+    if len(words(doc.body)) < settings.min_text_words and len(words(doc.title)) < settings.min_text_words:
+        return _open(doc, when, vec, None, ents, state, settings)  # a cartoon, a photo caption: no evidence
     best: tuple[float, str, tuple[str, ...]] | None = None
     # An article older than the active window (archives arrive out of order) looks among all stories;
     # the time-gap check below still keeps it to stories of its own days.
@@ -233,7 +236,14 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
         _join(rec, doc, when, vec, state, settings, why)
         state.seq += 1
         return _replay(doc.article_id, rec)
-    chapter = _find_chapter(probe, state, settings)
+    return _open(doc, when, vec, _find_chapter(probe, state, settings), ents, state, settings)
+
+
+def _open(
+    doc: StoryDoc, when: float | None, vec: Vector, chapter: str | None, ents: frozenset[str],
+    state: StoryState, settings: StorySettings,
+) -> Assignment:
+    """Open a new story with this article, linked to ``chapter`` (an older or newer story of the same topic)."""
     rec = StoryRecord(story_id="S" + doc.article_id, title=doc.title.strip(), first_seen=when, last_seen=when)
     shared: tuple[list[str], list[str]] = ([], [])
     if chapter is not None:

@@ -67,6 +67,10 @@ class StorySettings:
     centroid_terms: int = 300
     # Archive postings longer than this are skipped in the chapter search (too common to be evidence).
     chapter_max_postings: int = 2000
+    # An article whose body and title both have fewer words opens a story of its own: a title "كاريكاتير" over a
+    # caption joined unrelated cartoons of other outlets at 0.88 (SaudiNewsNet 2015-08-04, issue #13's sweep),
+    # while a headline-only item with a full title still joins its story (one such in evals/gold/stories.jsonl).
+    min_text_words: int = 5
     # Score factor when none of the article's title numbers (points, counts, amounts; not years) is among a
     # numeric story's terms: daily reports of a recurring topic (market closes, numbered relief flights, clinic
     # tallies) differ mainly in their numbers. Tuned on the tuning half of evals/gold/stories.jsonl (stories
@@ -92,6 +96,8 @@ class StorySettings:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"StorySettings.{name}={value!r}: use an integer >= 1")
+        if not isinstance(self.min_text_words, int) or self.min_text_words < 0:
+            raise ConfigError(f"StorySettings.min_text_words={self.min_text_words!r}: use a whole number >= 0, e.g. 5")
 
 
 
