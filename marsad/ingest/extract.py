@@ -80,12 +80,28 @@ def boilerplate_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
 MAX_TAGS = 12
 
 
+#: Letters a normalized phrase stands for in display text (``match.v1`` folds them): heh, alef, yeh.
+_LOOSE = {"\u0647": "[\u0647\u0629]", "\u0627": "[\u0627\u0623\u0625\u0622]", "\u064a": "[\u064a\u0649]"}
+#: What ends the sentence before a trailing footer (full stop, question and exclamation marks, closing quotes).
+_SENTENCE_END = "(?<=[.!?\u061f\u00bb\"\u201d])"
+
+
+def _loose(phrase: str) -> str:
+    """A pattern of a normalized phrase that matches its display spellings (any space run between words)."""
+    return r"\s+".join("".join(_LOOSE.get(ch, re.escape(ch)) for ch in word) for word in phrase.split())
+
+
 def strip_tag_tail(line: str) -> str:
-    """Drop a trailing tag list ("... الخطر المحدق. سمات سيول مواطنين هروب") from the last line of a body: a ``tail``
-    word right after a sentence end, then at most ``MAX_TAGS`` words without punctuation to the end."""
-    for word in boilerplate_table()["tail"]:
-        m = re.search(rf"(?<=[.!?\u061f\u00bb\"\u201d])\s+{re.escape(word)}(?:\s+[^\s.!?\u061f\u060c,:]+){{1,{MAX_TAGS}}}\s*$",
-                      line)
+    """Drop a footer glued to the last line of a body after its last sentence: a ``tail`` word and at most
+    ``MAX_TAGS`` keywords without punctuation ("... الخطر المحدق. سمات سيول مواطنين هروب"), or a ``lead`` phrase
+    and whatever follows it ("... بالموقع. رابط الخبر بصحيفة الوئام: <title>")."""
+    table = boilerplate_table()
+    for word in table["tail"]:
+        m = re.search(rf"{_SENTENCE_END}\s+{_loose(word)}(?:\s+[^\s.!?\u061f\u060c,:]+){{1,{MAX_TAGS}}}\s*$", line)
+        if m:
+            return line[: m.start()]
+    for phrase in table["lead"]:
+        m = re.search(rf"{_SENTENCE_END}\s+{_loose(phrase)}", line)
         if m:
             return line[: m.start()]
     return line
