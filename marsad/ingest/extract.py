@@ -59,8 +59,8 @@ _DATELINE_RE = re.compile(
 
 @cache
 def boilerplate_table() -> dict[str, tuple[str, ...]]:
-    """Return the boilerplate phrases by kind (stop, drop, lead, tail), normalized (``data/boilerplate.tsv``)."""
-    table: dict[str, list[str]] = {"stop": [], "drop": [], "lead": [], "tail": []}
+    """Return the boilerplate phrases by kind (stop, drop, lead), normalized (``data/boilerplate.tsv``)."""
+    table: dict[str, list[str]] = {"stop": [], "drop": [], "lead": []}
     text = resources.files("marsad.ingest").joinpath("data/boilerplate.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -76,10 +76,6 @@ def boilerplate_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return table["stop"], table["drop"]
 
 
-#: Most keywords a trailing tag list holds (3alyoum: 2-6).
-MAX_TAGS = 12
-
-
 #: Letters a normalized phrase stands for in display text (``match.v1`` folds them): heh, alef, yeh.
 _LOOSE = {"\u0647": "[\u0647\u0629]", "\u0627": "[\u0627\u0623\u0625\u0622]", "\u064a": "[\u064a\u0649]"}
 #: What ends the sentence before a trailing footer (full stop, question and exclamation marks, closing quotes).
@@ -91,16 +87,10 @@ def _loose(phrase: str) -> str:
     return r"\s+".join("".join(_LOOSE.get(ch, re.escape(ch)) for ch in word) for word in phrase.split())
 
 
-def strip_tag_tail(line: str) -> str:
-    """Drop a footer glued to the last line of a body after its last sentence: a ``tail`` word and at most
-    ``MAX_TAGS`` keywords without punctuation ("... الخطر المحدق. سمات سيول مواطنين هروب"), or a ``lead`` phrase
-    and whatever follows it ("... بالموقع. رابط الخبر بصحيفة الوئام: <title>")."""
-    table = boilerplate_table()
-    for word in table["tail"]:
-        m = re.search(rf"{_SENTENCE_END}\s+{_loose(word)}(?:\s+[^\s.!?\u061f\u060c,:]+){{1,{MAX_TAGS}}}\s*$", line)
-        if m:
-            return line[: m.start()]
-    for phrase in table["lead"]:
+def strip_footer(line: str) -> str:
+    """Drop a footer glued to the last line of a body after its last sentence: a ``lead`` phrase and whatever
+    follows it ("... بالموقع.   رابط الخبر بصحيفة الوئام: <title>")."""
+    for phrase in boilerplate_table()["lead"]:
         m = re.search(rf"{_SENTENCE_END}\s+{_loose(phrase)}", line)
         if m:
             return line[: m.start()]
@@ -222,7 +212,7 @@ def _clean_lines(text: str, text_norm: str, repeated: Collection[str]) -> list[s
             continue
         out.append(line)
     if out:
-        out[-1] = strip_tag_tail(out[-1])
+        out[-1] = strip_footer(out[-1])
     return [line for line in out if line]
 
 

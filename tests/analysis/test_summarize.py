@@ -195,6 +195,15 @@ def test_summarize_semicolon_joins_clauses_of_one_paragraph() -> None:
     assert all(text[s.start : s.end] == s.text for s in got)
 
 
+def test_summarize_keyword_list_is_never_picked() -> None:
+    """An outlet's closing keyword list ("سمات" and tags, no punctuation) is no summary sentence, however many words."""
+    # "أعادت أستراليا 600 شخص من طالبي اللجوء إلى البحر." then the tags
+    body = ("\u0623\u0639\u0627\u062f\u062a \u0623\u0633\u062a\u0631\u0627\u0644\u064a\u0627 600 \u0634\u062e\u0635 \u0645\u0646 \u0637\u0627\u0644\u0628\u064a \u0627\u0644\u0644\u062c\u0648\u0621 \u0625\u0644\u0649 \u0627\u0644\u0628\u062d\u0631. "
+            "\u0633\u0645\u0627\u062a \u0627\u0633\u062a\u0631\u0627\u0644\u064a\u0627 \u0637\u0627\u0644\u0628\u064a \u0627\u0644\u0644\u062c\u0648\u0621 \u0645\u0647\u0627\u062c\u0631\u064a\u0646 \u0644\u0627\u062c\u0626\u064a\u0646 \u0642\u0648\u0627\u0631\u0628")
+    got = summarize_article("t", body, SummarySettings(sentences=2))
+    assert len(got) == 1 and got[0].endswith("\u0627\u0644\u0628\u062d\u0631.")
+
+
 def test_summarize_background_idf(tmp_path: Path) -> None:
     """A background table loads (words stemmed, max df kept) and can be passed in."""
     path = tmp_path / "idf.test.v1.tsv"

@@ -78,22 +78,16 @@ def test_extract_boilerplate_phrases(line: str, kind: str | None) -> None:
 @pytest.mark.parametrize(
     "last, kept",
     [
-        # "... للخطر المحدق. سمات سيول مواطنين هروب": 3alyoum's tag list after the last full stop
-        pytest.param("\u0644\u0644\u062e\u0637\u0631 \u0627\u0644\u0645\u062d\u062f\u0642. \u0633\u0645\u0627\u062a \u0633\u064a\u0648\u0644 \u0645\u0648\u0627\u0637\u0646\u064a\u0646 \u0647\u0631\u0648\u0628",
-                     "\u0644\u0644\u062e\u0637\u0631 \u0627\u0644\u0645\u062d\u062f\u0642.", id="tag-list-dropped"),
         # "... بالموقع.   رابط الخبر بصحيفة الوئام: مدني سكاكا ...": alweeam's link line glued after no-break spaces
         pytest.param("\u0628\u0627\u0644\u0645\u0648\u0642\u0639. \u00a0 \u00a0 \u0631\u0627\u0628\u0637 \u0627\u0644\u062e\u0628\u0631 \u0628\u0635\u062d\u064a\u0641\u0629 \u0627\u0644\u0648\u0626\u0627\u0645: \u0645\u062f\u0646\u064a \u0633\u0643\u0627\u0643\u0627",
                      "\u0628\u0627\u0644\u0645\u0648\u0642\u0639.", id="glued-link-line-dropped"),
-        # "قال إن سمات القيادة واضحة." : the word in a sentence stays
-        pytest.param("\u0642\u0627\u0644 \u0625\u0646 \u0633\u0645\u0627\u062a \u0627\u0644\u0642\u064a\u0627\u062f\u0629 \u0648\u0627\u0636\u062d\u0629.",
-                     "\u0642\u0627\u0644 \u0625\u0646 \u0633\u0645\u0627\u062a \u0627\u0644\u0642\u064a\u0627\u062f\u0629 \u0648\u0627\u0636\u062d\u0629.", id="word-in-sentence-kept"),
-        # "نهاية. سمات الشخصية، وأهمها الصبر": punctuation after it, a sentence, not tags
-        pytest.param("\u0646\u0647\u0627\u064a\u0629. \u0633\u0645\u0627\u062a \u0627\u0644\u0634\u062e\u0635\u064a\u0629\u060c \u0648\u0623\u0647\u0645\u0647\u0627 \u0627\u0644\u0635\u0628\u0631",
-                     "\u0646\u0647\u0627\u064a\u0629. \u0633\u0645\u0627\u062a \u0627\u0644\u0634\u062e\u0635\u064a\u0629\u060c \u0648\u0623\u0647\u0645\u0647\u0627 \u0627\u0644\u0635\u0628\u0631", id="sentence-after-kept"),
+        # "قال إن رابط الخبر بصحيفة الوئام مفيد" : the phrase inside a sentence stays
+        pytest.param("\u0642\u0627\u0644 \u0625\u0646 \u0631\u0627\u0628\u0637 \u0627\u0644\u062e\u0628\u0631 \u0628\u0635\u062d\u064a\u0641\u0629 \u0627\u0644\u0648\u0626\u0627\u0645 \u0645\u0641\u064a\u062f",
+                     "\u0642\u0627\u0644 \u0625\u0646 \u0631\u0627\u0628\u0637 \u0627\u0644\u062e\u0628\u0631 \u0628\u0635\u062d\u064a\u0641\u0629 \u0627\u0644\u0648\u0626\u0627\u0645 \u0645\u0641\u064a\u062f", id="phrase-in-sentence-kept"),
     ],
 )
-def test_extract_trailing_tag_list_is_dropped(last: str, kept: str) -> None:
-    """A body ending in a tag list after its last sentence loses the list, and only then."""
+def test_extract_footer_glued_to_the_last_paragraph_is_dropped(last: str, kept: str) -> None:
+    """A footer phrase after the last sentence of a body goes with what follows it, and only there."""
     raw = RawDocument(external_id="x", origin="x", text=f"\u062e\u0628\u0631 \u0645\u0647\u0645.\n{last}", title="T")
     assert extract(raw, SETTINGS).body.endswith(kept)
 

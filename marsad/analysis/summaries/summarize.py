@@ -35,7 +35,7 @@ from marsad.text.normalize import normalize
 from marsad.text.tokenize import Sentence, words
 
 #: Version of the summarizer's rules and tuned weights; stored next to every persisted summary.
-SUMMARIZER_VERSION = "summary-mmr.v2"  # v2: a sentence ending in "؛" joins the next one of its paragraph
+SUMMARIZER_VERSION = "summary-mmr.v2"  # v2: a sentence ending in "؛" joins the next one of its paragraph; keyword lists are no candidates
 
 # Weights and thresholds marked "tuned" were grid-searched on the 50-article tuning part of
 # ../shared/data/easc-dev (``python -m evals.summaries --tune``), ROUGE-1 F averaged over the 5 references;
@@ -218,6 +218,19 @@ def select_sentences(
     return sorted(picked, key=lambda s: (s.article, s.position))
 
 
+#: Words that open an outlet's closing keyword list ("سمات استراليا طالبي اللجوء مهاجرين": 3alyoum tags), normalized.
+TAG_LIST_WORDS = frozenset({"\u0633\u0645\u0627\u062a"})  # SEEN MEEM ALEF TEH: "features" (tags)
+#: Most words a keyword list holds.
+TAG_LIST_MAX_WORDS = 13
+
+
+def is_tag_list(text: str) -> bool:
+    """True for a keyword list: a tag word first, no punctuation, a few words (never a summary sentence)."""
+    toks = words(text)
+    return (bool(toks) and len(toks) <= TAG_LIST_MAX_WORDS and normalize(toks[0]) in TAG_LIST_WORDS
+            and not any(ch in text for ch in ".,:!?\u060c\u061b\u061f"))
+
+
 def is_furniture(text: str) -> bool:
     """True for page furniture in a story: an introduction ending in a colon, a link line, a line of numbers."""
     stripped = text.strip()
@@ -275,7 +288,8 @@ def score_sentences(
     sentence is long enough, every sentence is a candidate.
     """
     counts = [[letter_words(s.text) for s in sents] for sents in split]
-    keep = [[i for i, c in enumerate(doc) if c >= settings.min_words] for doc in counts]
+    keep = [[i for i, c in enumerate(doc) if c >= settings.min_words and not is_tag_list(split[a][i].text)]
+            for a, doc in enumerate(counts)]
     if not any(keep):
         keep = [list(range(len(sents))) for sents in split]
     unit_terms = [[content_terms(split[a][i].text) for i in idx] for a, idx in enumerate(keep)]
