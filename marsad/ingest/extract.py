@@ -49,10 +49,14 @@ _AGENCIES = (
 )
 _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
 _PLACE = r"[\u0621-\u064a][\u0621-\u064a\u064b-\u0652]+(?:\s[\u0621-\u064a][\u0621-\u064a\u064b-\u0652]+){0,2}"
-#: "PLACE - AGENCY", "PLACE (AGENCY)", "PLACE - REPORTER NAME:" at the very start of the body.
+#: A dateline's dash: hyphen, en and em dashes, or a tatweel standing for one ("موسكو ـ").
+_DASH = "[-\u2013\u2014\u0640]"
+#: "PLACE - AGENCY", "PLACE - (AGENCY)", "PLACE (AGENCY)", "PLACE - «OUTLET»:", "PLACE - REPORTER NAME:" at the very
+#: start of the body.
 _DATELINE_RE = re.compile(
-    rf"^(?P<dl>{_PLACE}\s*(?:[-\u2013\u2014]\s*(?:{_AGENCY_ALT})|\((?:{_AGENCY_ALT})\))"
-    rf"|{_PLACE}\s*[-\u2013\u2014]\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+){{0,3}}\s*:)"
+    rf"^(?P<dl>{_PLACE}\s*(?:{_DASH}\s*(?:\(\s*)?(?:{_AGENCY_ALT})(?:\s*\))?|\((?:{_AGENCY_ALT})\))"
+    rf"|{_PLACE}\s*{_DASH}\s*[\u00ab\u201c\"][^\u00bb\u201d\"\n]{{2,40}}[\u00bb\u201d\"]\s*:"
+    rf"|{_PLACE}\s*{_DASH}\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+){{0,3}}\s*:)"
     r"\s*[:\-\u2013\u2014]?\s*"
 )
 

@@ -49,6 +49,12 @@ def test_extract_seed_2018_in_text_date_line() -> None:
                      "\u0645\u0648\u0633\u0643\u0648 (\u0631\u0648\u064a\u062a\u0631\u0632)", "\u0642\u0627\u0644", id="moscow-reuters"),
         pytest.param("\u062c\u062f\u0629 - \u0645\u062d\u0645\u062f \u0627\u0644\u0639\u062a\u064a\u0628\u064a:\n\u0627\u0641\u062a\u062a\u062d",
                      "\u062c\u062f\u0629 - \u0645\u062d\u0645\u062f \u0627\u0644\u0639\u062a\u064a\u0628\u064a", "\u0627\u0641\u062a\u062a\u062d", id="jeddah-reporter"),
+        # "موسكو - (أ ف ب): قال": the agency in brackets after the dash
+        pytest.param("\u0645\u0648\u0633\u0643\u0648 - (\u0623 \u0641 \u0628): \u0642\u0627\u0644 \u0627\u0644\u0643\u0631\u0645\u0644\u064a\u0646",
+                     "\u0645\u0648\u0633\u0643\u0648 - (\u0623 \u0641 \u0628)", "\u0642\u0627\u0644", id="moscow-dash-bracketed-afp"),
+        # "موسكو ـ «القدس العربي»: قال": a tatweel for the dash and the outlet in guillemets
+        pytest.param("\u0645\u0648\u0633\u0643\u0648 \u0640 \u00ab\u0627\u0644\u0642\u062f\u0633 \u0627\u0644\u0639\u0631\u0628\u064a\u00bb: \u0642\u0627\u0644 \u0627\u0644\u0643\u0631\u0645\u0644\u064a\u0646",
+                     "\u0645\u0648\u0633\u0643\u0648 \u0640 \u00ab\u0627\u0644\u0642\u062f\u0633 \u0627\u0644\u0639\u0631\u0628\u064a\u00bb", "\u0642\u0627\u0644", id="moscow-tatweel-quoted-outlet"),
         pytest.param("\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631 \u0625\u0646 \u0627\u0644\u0648\u0636\u0639 \u0645\u0633\u062a\u0642\u0631",
                      None, "\u0642\u0627\u0644", id="no-dateline"),
     ],
