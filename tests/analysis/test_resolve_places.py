@@ -11,6 +11,7 @@ from marsad.analysis.entities.gazetteer import load_gazetteer
 from marsad.analysis.entities.registry import EntityRegistry
 from marsad.analysis.entities.resolve import resolve_mentions
 from marsad.model import Mention
+from tests.analysis.test_resolve import _article
 
 
 @pytest.mark.parametrize(
@@ -45,12 +46,7 @@ def test_resolve_places_real_places_still_found(name: str, english: str) -> None
 
 def _resolve(text: str, spans: list[tuple[str, str]]) -> list[Mention]:
     """Resolve the mentions ``spans`` (surface, type), found left to right in ``text``, in a fresh registry."""
-    out, pos = [], 0
-    for surface, type_ in spans:
-        start = text.index(surface, pos)
-        out.append(Mention(surface, "body", start, start + len(surface), type_))
-        pos = start + len(surface)
-    return resolve_mentions(out, EntityRegistry())
+    return resolve_mentions(_article(text, spans), EntityRegistry())
 
 
 def test_resolve_places_al_word_loses_no_wa() -> None:

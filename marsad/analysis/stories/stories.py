@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from datetime import datetime
 from typing import Any
 
@@ -42,7 +43,7 @@ from marsad.analysis.stories.vectors import (
     shared_terms,
     top_terms,
 )
-from marsad.text.tokenize import words
+from marsad.text.tokenize import iter_word_matches
 
 __all__ = [
     "STORIES_VERSION",
@@ -209,7 +210,7 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
         state.expire(state.watermark - settings.window_days)
     probe = _probe(doc, settings)
     vec, ents = probe.vec, probe.ents
-    if len(words(doc.body)) < settings.min_text_words and len(words(doc.title)) < settings.min_text_words:
+    if _few_words(doc.body, settings.min_text_words) and _few_words(doc.title, settings.min_text_words):
         return _open(doc, when, vec, None, ents, state, settings)  # a cartoon, a photo caption: no evidence
     best: tuple[float, str, tuple[str, ...]] | None = None
     # An article older than the active window (archives arrive out of order) looks among all stories;
@@ -237,6 +238,11 @@ def assign_story(doc: StoryDoc, state: StoryState, settings: StorySettings = Sto
         state.seq += 1
         return _replay(doc.article_id, rec)
     return _open(doc, when, vec, _find_chapter(probe, state, settings), ents, state, settings)
+
+
+def _few_words(text: str, n: int) -> bool:
+    """True when ``text`` has fewer than ``n`` words (stops reading at the ``n``-th: bodies run to thousands)."""
+    return sum(1 for _ in islice(iter_word_matches(text), n)) < n
 
 
 def _open(
